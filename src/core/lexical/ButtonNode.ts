@@ -1,3 +1,4 @@
+import { domOf } from './dom.ts';
 import {
   $applyNodeReplacement,
   DecoratorNode,
@@ -44,8 +45,8 @@ export class ButtonNode extends DecoratorNode<unknown> {
     return { ...super.exportJSON(), label: this.getLabel(), url: this.getUrl() };
   }
 
-  override createDOM(): HTMLElement {
-    return document.createElement('div');
+  override createDOM() {
+    return domOf().createElement('div');
   }
 
   override updateDOM(): false {

@@ -1,3 +1,4 @@
+import { domOf } from './dom.ts';
 import {
   $applyNodeReplacement,
   DecoratorNode,
@@ -70,9 +71,9 @@ export class ImageNode extends DecoratorNode<unknown> {
     };
   }
 
-  override createDOM(): HTMLElement {
+  override createDOM() {
     // Only reached with a DOM (the renderer); the decorator fills it.
-    return document.createElement('div');
+    return domOf().createElement('div');
   }
 
   override updateDOM(): false {

@@ -84,7 +84,9 @@ export function openBodySession(doc: Y.Doc): BodySession {
       syncYjsChangesToLexical(binding, silentProvider, events, false);
     }
   };
-  sharedRoot.observeDeep(onYjs as (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, txn: Y.Transaction) => void);
+  sharedRoot.observeDeep(
+    onYjs as (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, txn: Y.Transaction) => void,
+  );
 
   const removeListener = editor.registerUpdateListener(
     ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {

@@ -14,7 +14,8 @@ export type SectionStatus = (typeof SECTION_STATUSES)[number];
 export const SECTION_KINDS = ['story', 'intro', 'sponsor', 'poll', 'feedback'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A Lexical node as serialized JSON (`exportJSON`); the node set is in `core/lexical`. */
 export interface SerializedBodyNode {
@@ -74,7 +75,10 @@ export interface FeedbackSection extends SectionBase {
 export type Section = StorySection | IntroSection | SponsorSection | PollSection | FeedbackSection;
 
 /** The kind-specific fields of each kind (everything but the common base). */
-export type KindFields<K extends SectionKind> = Omit<Extract<Section, { kind: K }>, keyof SectionBase | 'kind'>;
+export type KindFields<K extends SectionKind> = Omit<
+  Extract<Section, { kind: K }>,
+  keyof SectionBase | 'kind'
+>;
 
 export interface EditionMeta {
   title: string;

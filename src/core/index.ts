@@ -1,0 +1,14 @@
+// The public surface of core: pure TypeScript that runs in the backend, CLI and renderer.
+export * from './model/types.ts';
+export * from './model/ids.ts';
+export * from './model/rooms.ts';
+export * from './model/url.ts';
+export * from './model/restoreBody.ts';
+export * from './model/restoreEdition.ts';
+export * from './model/text.ts';
+export * from './lexical/nodes.ts';
+export * from './lexical/ImageNode.ts';
+export * from './lexical/ButtonNode.ts';
+export * from './lexical/bodySession.ts';
+export * from './yjs/editionDoc.ts';
+export * from './yjs/editionDocs.ts';

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
+
+describe('sanitizeLinkUrl', () => {
+  it.each([
+    'https://example.com/a?b=1#c',
+    'http://example.com',
+    'mailto:editor@example.com',
+    'tel:+15551234567',
+    '{{unsubscribe_url}}',
+    '*|UNSUB|*',
+  ])('keeps %s', (url) => {
+    expect(sanitizeLinkUrl(url)).toBe(url);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'java\tscript:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'vbscript:msgbox',
+    'file:///etc/passwd',
+    '/relative/path',
+    'example.com',
+    'https://',
+    'https://exa mple.com',
+    '',
+    42,
+    null,
+  ])('refuses %s', (url) => {
+    expect(sanitizeLinkUrl(url)).toBeNull();
+  });
+});
+
+describe('sanitizeImageSrc', () => {
+  it('accepts https and asset references, refuses the rest', () => {
+    expect(sanitizeImageSrc('https://images.example.com/a.png')).toBe(
+      'https://images.example.com/a.png',
+    );
+    expect(sanitizeImageSrc(`asset:${'a'.repeat(64)}`)).toBe(`asset:${'a'.repeat(64)}`);
+    expect(sanitizeImageSrc('mailto:a@b.c')).toBeNull();
+    expect(sanitizeImageSrc('data:image/png;base64,AAAA')).toBeNull();
+    expect(sanitizeImageSrc('javascript:alert(1)')).toBeNull();
+  });
+});

@@ -1,0 +1,193 @@
+import type { Edition, Section, SerializedBodyNode } from '../../src/core/index.ts';
+import { type Random, seededRandom } from './random.ts';
+
+const WORDS = [
+  'release',
+  'pipeline',
+  'latency',
+  'newsletter',
+  'edition',
+  'café',
+  'naïve',
+  '# heading?',
+  '1. not a list',
+  '> not a quote',
+  '[x](y)',
+  '<b>tag</b>',
+  '&copy;',
+  '*stars*',
+  'under_score',
+  'Ünïcödé',
+  '日本語',
+  'emoji 🎉',
+  'back\\slash',
+  '`tick`',
+  'TK',
+  'https://example.com',
+];
+
+/** A random but valid edition using every node type and section kind. */
+export function generateEdition(seed: number, sectionCount = 6): Edition {
+  const r = seededRandom(seed);
+  const kinds = ['story', 'intro', 'sponsor', 'poll', 'feedback'] as const;
+  const sections: Section[] = [];
+  for (let i = 0; i < sectionCount; i++) {
+    const base = {
+      id: `s${seed}-${i}`,
+      title: sentence(r, 4),
+      status: r.pick(['draft', 'review', 'ready'] as const),
+      assignee: r.pick(['', 'Ada', 'Grace']),
+      body: { root: { ...element('root', blocks(r)), type: 'root' as const } } as Section['body'],
+    };
+    const kind = i < kinds.length ? kinds[i]! : r.pick(kinds);
+    switch (kind) {
+      case 'story':
+        sections.push({ ...base, kind });
+        break;
+      case 'intro':
+        sections.push({ ...base, kind, agenda: r.pick(['auto', 'manual'] as const) });
+        break;
+      case 'sponsor':
+        sections.push({
+          ...base,
+          kind,
+          sponsor: 'Acme',
+          url: 'https://acme.example.com/x?a=1',
+          cta: 'Try it',
+          disclosure: 'Sponsored by Acme.',
+        });
+        break;
+      case 'poll':
+        sections.push({
+          ...base,
+          kind,
+          question: sentence(r, 6),
+          options: ['Yes', 'No', sentence(r, 2)],
+          voteUrl: 'https://vote.example.com/p',
+        });
+        break;
+      case 'feedback':
+        sections.push({
+          ...base,
+          kind,
+          prompt: 'How was it?',
+          choices: ['Great', 'Meh'],
+          voteUrl: 'https://vote.example.com/f',
+        });
+        break;
+    }
+  }
+  return {
+    formatVersion: 1,
+    id: `gen${seed}`,
+    title: sentence(r, 3),
+    subject: sentence(r, 6),
+    preheader: sentence(r, 8),
+    status: r.pick(['draft', 'review', 'ready', 'sent'] as const),
+    number: r.chance(0.8) ? r.int(1, 500) : null,
+    publishDate: r.chance(0.8)
+      ? `2026-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
+      : null,
+    sections,
+    extra: r.chance(0.5) ? { custom: { tags: ['a', 'b'] } } : {},
+  };
+}
+
+function sentence(r: Random, words: number): string {
+  return Array.from({ length: words }, () => r.pick(WORDS)).join(' ');
+}
+
+function element(type: string, children: SerializedBodyNode[]): SerializedBodyNode {
+  return { type, version: 1, direction: null, format: '', indent: 0, children };
+}
+
+function text(value: string, format = 0): SerializedBodyNode {
+  return { type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' };
+}
+
+function inline(r: Random): SerializedBodyNode[] {
+  const out: SerializedBodyNode[] = [];
+  let lastFormat = -1;
+  const n = r.int(1, 5);
+  for (let i = 0; i < n; i++) {
+    if (r.chance(0.15)) {
+      out.push({
+        ...element('link', [text(sentence(r, 2))]),
+        url: r.pick(['https://example.com/a', 'mailto:ed@example.com']),
+        rel: 'noreferrer',
+        target: null,
+        title: null,
+      });
+      lastFormat = -1;
+      continue;
+    }
+    let format = r.pick([0, 0, 1, 2, 3, 4, 8, 16]);
+    if (format === lastFormat) format = format === 0 ? 1 : 0;
+    out.push(text(sentence(r, r.int(1, 6)) + ' ', format));
+    lastFormat = format;
+    if (r.chance(0.05)) {
+      out.push({ type: 'linebreak', version: 1 });
+      lastFormat = -1;
+    }
+  }
+  return out;
+}
+
+function list(r: Random, depth: number): SerializedBodyNode {
+  const listType = r.pick(['bullet', 'number'] as const);
+  const items: SerializedBodyNode[] = [];
+  let value = 1;
+  for (let i = 0; i < r.int(1, 4); i++) {
+    items.push({ ...element('listitem', inline(r)), value });
+    value += 1;
+    if (depth < 2 && r.chance(0.3))
+      items.push({ ...element('listitem', [list(r, depth + 1)]), value });
+  }
+  return {
+    ...element('list', items),
+    listType,
+    start: 1,
+    tag: listType === 'number' ? 'ol' : 'ul',
+  };
+}
+
+function blocks(r: Random): SerializedBodyNode[] {
+  const out: SerializedBodyNode[] = [];
+  for (let i = 0; i < r.int(1, 8); i++) {
+    switch (r.int(0, 7)) {
+      case 0:
+        out.push({ ...element('heading', inline(r)), tag: r.pick(['h3', 'h4']) });
+        break;
+      case 1:
+        out.push(element('quote', inline(r)));
+        break;
+      case 2:
+        out.push(list(r, 0));
+        break;
+      case 3:
+        out.push({ type: 'horizontalrule', version: 1 });
+        break;
+      case 4:
+        out.push({
+          type: 'image',
+          version: 1,
+          src: 'https://images.example.com/a.png',
+          alt: sentence(r, 2),
+          width: r.pick([null, 300, 600]),
+          caption: r.chance(0.5) ? sentence(r, 3) : '',
+        });
+        break;
+      case 5:
+        out.push({
+          type: 'button',
+          version: 1,
+          label: 'Read more',
+          url: 'https://example.com/more',
+        });
+        break;
+      default:
+        out.push({ ...element('paragraph', inline(r)), textFormat: 0, textStyle: '' });
+    }
+  }
+  return out;
+}

@@ -12,3 +12,5 @@ export * from './lexical/ButtonNode.ts';
 export * from './lexical/bodySession.ts';
 export * from './yjs/editionDoc.ts';
 export * from './yjs/editionDocs.ts';
+export * from './api/result.ts';
+export * from './api/contract.ts';

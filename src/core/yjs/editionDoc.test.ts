@@ -132,3 +132,17 @@ describe('edition docs', () => {
     );
   });
 });
+
+describe('the sample edition', () => {
+  it('is already in canonical form and round-trips through Yjs unchanged', async () => {
+    const { default: sample } = await import('../../../resources/sample-edition.json', {
+      with: { type: 'json' },
+    });
+    const edition = restoreEdition(sample);
+    expect(edition).toEqual(sample);
+    expect(docsToEdition(edition.id, viaUpdates(editionToDocs(edition)))).toEqual(edition);
+    expect(new Set(edition.sections.map((s) => s.kind))).toEqual(
+      new Set(['story', 'intro', 'sponsor', 'poll', 'feedback']),
+    );
+  });
+});

@@ -13,7 +13,20 @@ export const ORDER_ARRAY = 'order';
 export const SECTIONS_MAP = 'sections';
 
 /** Section fields as stored in the edition doc: everything but id and body. */
-export type SectionFields = Omit<Section, 'id' | 'body'>;
+export type SectionFields = Section extends infer S
+  ? S extends Section
+    ? Omit<S, 'id' | 'body'>
+    : never
+  : never;
+type FieldKey = SectionFields extends infer S ? (S extends SectionFields ? keyof S : never) : never;
+/** A change to any fields of a section, of any kind (a kind change keeps the other fields). */
+export type SectionFieldPatch = {
+  [K in FieldKey]?: SectionFields extends infer S
+    ? S extends Record<K, infer V>
+      ? V
+      : never
+    : never;
+};
 type FieldValue = string | number | boolean | null | string[];
 
 /** The doc's three shared types. */
@@ -177,7 +190,7 @@ export function applyEdition(doc: Y.Doc, edition: Edition): void {
   });
 }
 
-function writeFields(map: Y.Map<unknown>, fields: Partial<SectionFields>): void {
+function writeFields(map: Y.Map<unknown>, fields: SectionFieldPatch): void {
   for (const [key, value] of Object.entries(fields) as Array<[string, FieldValue | undefined]>) {
     if (value === undefined) continue;
     if (Array.isArray(value)) {

@@ -1,0 +1,53 @@
+import { statSync } from 'node:fs';
+import type { z } from 'zod';
+import { GalleyError, type ApiMethod, type ApiOutputs, type apiInputs } from '../../core/index.ts';
+import type { PeerManager } from '../peer/PeerManager.ts';
+import type { EditionService } from '../editions/EditionService.ts';
+import { createVersion, restoreVersion } from '../editions/versions.ts';
+
+/** What every handler can reach. */
+export interface ApiContext {
+  editions: EditionService;
+  /** Present while a hub runs (desktop app, `galley serve`); the CLI alone has none. */
+  peers?: PeerManager;
+}
+
+function requirePeers(ctx: ApiContext): PeerManager {
+  if (!ctx.peers)
+    throw new GalleyError(
+      'unavailable',
+      'Co-editing needs the sync hub: run galley serve or the app.',
+    );
+  return ctx.peers;
+}
+
+type Handler<M extends ApiMethod> = (
+  ctx: ApiContext,
+  input: z.output<(typeof apiInputs)[M]>,
+) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
+
+/** One handler per API method, typed once against the contract. */
+export const handlers: { [M in ApiMethod]: Handler<M> } = {
+  'editions.list': ({ editions }, input) => editions.list(input),
+  'editions.create': ({ editions }, input) => editions.create(input),
+  'editions.get': ({ editions }, { id }) => ({
+    summary: editions.requireSummary(id),
+    edition: editions.get(id),
+  }),
+  'editions.delete': ({ editions }, { id, deleted }) => editions.setDeleted(id, deleted ?? true),
+  'editions.search': ({ editions }, { query, limit }) => editions.search(query, limit),
+  'versions.create': ({ editions }, input) => createVersion(editions, input),
+  'versions.list': ({ editions }, { editionId }) => {
+    editions.requireSummary(editionId);
+    return editions.store.listVersions(editionId);
+  },
+  'versions.restore': ({ editions }, input) => restoreVersion(editions, input),
+  'store.backup': async ({ editions }, { dest }) => {
+    await editions.store.backup(dest);
+    return { dest, bytes: statSync(dest).size };
+  },
+  'peer.join': (ctx, { url, token, share }) =>
+    requirePeers(ctx).join({ url, token, share: share ?? 'all' }),
+  'peer.leave': (ctx, { url }) => ({ left: requirePeers(ctx).leave(url) }),
+  'peer.status': (ctx) => ctx.peers?.status() ?? [],
+};

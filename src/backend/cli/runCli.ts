@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+import { openBackend } from '../openBackend.ts';
+import { resolveDbPath } from '../paths.ts';
+import { StoreError } from '../store/StoreError.ts';
+import { commands } from './commands.ts';
+import { runServe } from './serve.ts';
+
+/** Exit codes: 0 success, 1 a user error (bad id, unusable file), 2 a usage error. */
+export const EXIT = { ok: 0, user: 1, usage: 2 } as const;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const HELP = `galley: the newsletter workbench, from the command line
+
+Usage: galley <command> [options]      (from a checkout: npm run galley -- <command>)
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .join('\n')}
+  serve     Run the sync hub and the HTTP API for editors, browsers and peers
+
+Options for every command:
+  --db PATH   the database file (default: GALLEY_DB, else galley.db in Galley's user-data folder)
+  --json      print machine-readable JSON
+  --help      show help for a command`;
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === 'serve') return runServe(rest, io);
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    io.err(`galley: unknown command "${name}". Run galley --help for the list.`);
+    return EXIT.usage;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        ...command.options,
+        db: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    io.err(`galley ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    io.out(
+      `${command.summary}\n\nUsage: ${command.usage}\n  --db PATH  database file (default: GALLEY_DB or the user-data folder)`,
+    );
+    return EXIT.ok;
+  }
+  if (parsed.positionals.length !== command.positionals) {
+    io.err(
+      `galley ${name}: expected ${command.positionals} argument(s), got ${parsed.positionals.length}\nUsage: ${command.usage}`,
+    );
+    return EXIT.usage;
+  }
+  const call = command.run({ positionals: parsed.positionals, values: parsed.values });
+  let backend;
+  try {
+    backend = openBackend(resolveDbPath(parsed.values.db as string | undefined, io.env));
+  } catch (error) {
+    if (error instanceof StoreError) {
+      io.err(`galley: ${error.message}`);
+      return EXIT.user;
+    }
+    throw error;
+  }
+  try {
+    const result = await backend.invoke(call.method, call.input);
+    if (!result.ok) {
+      io.err(`galley ${name}: ${result.error.message}`);
+      return result.error.code === 'invalid-input' ? EXIT.usage : EXIT.user;
+    }
+    io.out(
+      'json' in parsed.values && parsed.values.json
+        ? JSON.stringify(result.value, null, 2)
+        : (call.print as (v: unknown) => string)(result.value),
+    );
+    return EXIT.ok;
+  } finally {
+    backend.close();
+  }
+}

@@ -1,0 +1,167 @@
+import {
+  GalleyError,
+  applyEdition,
+  editionRoom,
+  editionWordCount,
+  newId,
+  readBody,
+  readEdition,
+  readOrder,
+  restoreBody,
+  restoreEdition,
+  sectionRoom,
+  sectionText,
+  writeBody,
+  type Edition,
+  type EditionStatus,
+  type EditionSummary,
+  type SearchHit,
+} from '../../core/index.ts';
+import type { DocHost } from '../docs/DocHost.ts';
+import type { Store } from '../store/Store.ts';
+import { blankEdition, sampleEdition } from './starters.ts';
+
+/**
+ * Editions as the backend sees them: creation, reading, the derived index and search.
+ * Content changes go through the DocHost as Yjs updates; the index is derived from the
+ * docs and refreshed after every change made here (the hub refreshes it for editors).
+ */
+export class EditionService {
+  private readonly sectionOwners = new Map<string, string>();
+  private scannedOwners = false;
+
+  constructor(
+    readonly store: Store,
+    readonly host: DocHost,
+  ) {}
+
+  /** Creates an edition from a starter (blank or the sample) and returns its summary. */
+  create(input: { title?: string; from?: 'blank' | 'sample' }): EditionSummary {
+    const starter = input.from === 'sample' ? sampleEdition() : blankEdition();
+    if (input.title !== undefined && input.title.trim() !== '') starter.title = input.title.trim();
+    return this.write(starter);
+  }
+
+  /**
+   * Writes a whole edition as new docs. Ids are always fresh: two replicas that create
+   * "the same" edition independently must never share rooms (their histories would merge
+   * into duplicated content).
+   */
+  write(input: Edition): EditionSummary {
+    const edition = restoreEdition({
+      ...input,
+      id: newId(),
+      sections: input.sections.map((s) => ({ ...s, id: newId() })),
+    });
+    for (const section of edition.sections) {
+      this.host.change(sectionRoom(section.id), (doc) => writeBody(doc, section.body));
+    }
+    this.host.change(editionRoom(edition.id), (doc) => applyEdition(doc, edition));
+    return this.refreshIndex(edition.id);
+  }
+
+  /** Reads an edition from its docs; throws `not-found` for an unknown id. */
+  get(id: string): Edition {
+    this.requireSummary(id);
+    return this.read(id);
+  }
+
+  /** The index row of an edition; throws `not-found` for an unknown id. */
+  requireSummary(id: string): EditionSummary {
+    const summary = this.store.getEditionSummary(id);
+    if (!summary) throw new GalleyError('not-found', `No edition with id ${id}.`);
+    return summary;
+  }
+
+  /** Re-derives the index row and search text of an edition from its docs. */
+  refreshIndex(id: string): EditionSummary {
+    const edition = this.read(id);
+    for (const section of edition.sections) this.sectionOwners.set(section.id, id);
+    const existing = this.store.getEditionSummary(id);
+    const now = this.store.now().toISOString();
+    this.store.upsertEditionIndex({
+      id,
+      title: edition.title,
+      subject: edition.subject,
+      status: edition.status,
+      number: edition.number,
+      publishDate: edition.publishDate,
+      wordCount: editionWordCount(edition),
+      sectionCount: edition.sections.length,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    });
+    this.store.replaceSearchText(id, [
+      {
+        sectionId: null,
+        title: edition.title,
+        text: [edition.subject, edition.preheader].join('\n'),
+      },
+      ...edition.sections.map((s) => ({ sectionId: s.id, title: s.title, text: sectionText(s) })),
+    ]);
+    return this.requireSummary(id);
+  }
+
+  /** Editions in the index, newest first. */
+  list(filter: { status?: EditionStatus; includeDeleted?: boolean } = {}): EditionSummary[] {
+    return this.store.listEditions(filter);
+  }
+
+  /** Full-text search over titles, fields and section text. */
+  search(query: string, limit?: number): SearchHit[] {
+    return this.store.search(query, limit);
+  }
+
+  /** Moves an edition to the trash (or back): nothing is erased, so delete can be undone. */
+  setDeleted(id: string, deleted: boolean): EditionSummary {
+    this.requireSummary(id);
+    this.store.markEditionDeleted(id, deleted);
+    return this.requireSummary(id);
+  }
+
+  /**
+   * The edition a section belongs to, from a map kept by `refreshIndex`; editions not
+   * refreshed yet in this process are read once, on the first miss. Null for an unknown section.
+   */
+  editionOfSection(sectionId: string): string | null {
+    const known = this.sectionOwners.get(sectionId);
+    if (known !== undefined || this.scannedOwners) return known ?? null;
+    // One scan per process; after it, refreshIndex keeps the map current.
+    this.scannedOwners = true;
+    for (const { id } of this.list({ includeDeleted: true })) {
+      for (const room of this.rooms(id).slice(1))
+        this.sectionOwners.set(room.slice('section:'.length), id);
+    }
+    return this.sectionOwners.get(sectionId) ?? null;
+  }
+
+  /** The ids of the rooms that make up an edition now: its doc and its sections' docs. */
+  rooms(id: string): string[] {
+    const doc = this.host.read(editionRoom(id));
+    return [editionRoom(id), ...readOrder(doc).map(sectionRoom)];
+  }
+
+  /**
+   * Makes the live docs hold `target` (same id), writing only what differs: used by
+   * version restore, so history only ever grows.
+   */
+  bringTo(target: Edition): void {
+    for (const section of target.sections) {
+      const room = sectionRoom(section.id);
+      const current = readBody(this.host.read(room));
+      if (JSON.stringify(current) !== JSON.stringify(restoreBody(section.body))) {
+        this.host.change(room, (doc) => writeBody(doc, section.body));
+      }
+    }
+    this.host.change(editionRoom(target.id), (doc) => applyEdition(doc, target));
+    this.refreshIndex(target.id);
+  }
+
+  private read(id: string): Edition {
+    const doc = this.host.read(editionRoom(id));
+    return readEdition(id, doc, (sectionId) => {
+      const body = this.host.read(sectionRoom(sectionId));
+      return body.share.size === 0 ? null : readBody(body);
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Hub } from '../hub/Hub.ts';
+import { createTokenCheck, isOriginAllowed } from '../hub/auth.ts';
+import type { HubOptions } from '../hub/options.ts';
+import { openBackend, type Backend } from '../openBackend.ts';
+import type { PeerOptions } from '../peer/PeerLink.ts';
+import { PeerManager } from '../peer/PeerManager.ts';
+import { handleApiRequest } from './apiRoute.ts';
+import { IndexRefresher } from './IndexRefresher.ts';
+import { serveStatic } from './staticFiles.ts';
+
+export interface ServeOptions {
+  dbPath: string;
+  host?: string;
+  port?: number;
+  /** Read-write tokens; one is generated when none is given. */
+  tokens?: string[];
+  readOnlyTokens?: string[];
+  /** The renderer build to serve at `/` (browser mode). */
+  staticDir?: string;
+  /** Browser origins allowed besides the server's own. */
+  allowedOrigins?: string[];
+  /** Keep editions in sync with another hub from the start (`galley serve --peer`). */
+  peer?: PeerOptions;
+  hub?: Partial<Pick<HubOptions, 'idleUnloadMs' | 'maxMessageBytes' | 'rateLimit' | 'log'>>;
+}
+
+export interface RunningServer {
+  url: string;
+  syncUrl: string;
+  port: number;
+  token: string;
+  backend: Backend;
+  hub: Hub;
+  peers: PeerManager;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** A token strong enough to guard a hub on the network: 32 random bytes, base64url. */
+export function generateToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Starts the backend behind one HTTP server: the sync hub at `/sync/<room>`, the API at
+ * `POST /api/<method>`, and the renderer build at `/`. What `galley serve` and browser
+ * mode run, and what the tests start on 127.0.0.1:0.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const tokens = options.tokens?.length ? options.tokens : [generateToken()];
+  const auth = { tokens, readOnlyTokens: options.readOnlyTokens ?? [] };
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4800, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const origins = [
+    `http://${urlHost}:${port}`,
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+    ...(options.allowedOrigins ?? []),
+  ];
+
+  let refresher: IndexRefresher | undefined;
+  let hub!: Hub;
+  let backend: Backend;
+  try {
+    backend = openBackend(options.dbPath, {
+      host: (store) => {
+        hub = new Hub({
+          store,
+          auth,
+          allowedOrigins: origins,
+          ...options.hub,
+          onRoomUpdate: (room) => refresher?.roomChanged(room),
+        });
+        return hub;
+      },
+    });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  refresher = new IndexRefresher(backend.editions, 1000, (id, error) =>
+    process.stderr.write(
+      `galley: could not refresh the index of edition ${id}: ${String(error)}\n`,
+    ),
+  );
+  hub.attach(server);
+  const peers = new PeerManager(
+    hub,
+    () => backend.editions.list({ includeDeleted: true }),
+    (msg) => process.stderr.write(`galley: ${msg}\n`),
+  );
+  backend.context.peers = peers;
+  if (options.peer) peers.join(options.peer);
+
+  const checkToken = createTokenCheck(auth);
+  server.on('request', (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) {
+      handleApiRequest(req, res, {
+        checkToken,
+        isOriginAllowed: (origin) => isOriginAllowed(origin, origins),
+        invoke: (method, input) => backend.invoke(method as never, input),
+      }).catch((error: unknown) => {
+        process.stderr.write(
+          `galley: API ${path} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+        );
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            ok: false,
+            error: { code: 'internal', message: 'The server hit an unexpected error.' },
+          }),
+        );
+      });
+    } else if (options.staticDir) {
+      serveStatic(options.staticDir, req, res);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  });
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      // Stop taking work, let the hub store what it has, then close the database.
+      server.closeIdleConnections?.();
+      peers.stopAll();
+      await hub.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      refresher?.flush();
+      backend.close();
+    })());
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    syncUrl: `ws://${urlHost}:${port}/sync`,
+    port,
+    token: tokens[0]!,
+    backend,
+    hub,
+    peers,
+    server,
+    close,
+  };
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { EDITION_STATUSES, type Edition, type EditionStatus } from '../model/types.ts';
+
+/**
+ * The API contract: one zod schema per method for its input, and the output type of
+ * each. Electron IPC and `POST /api/<method>` both validate with these schemas and call
+ * the same handlers, so the renderer and the CLI see one API.
+ */
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
+
+export const apiInputs = {
+  'editions.list': z.object({
+    status: z.enum(EDITION_STATUSES).optional(),
+    includeDeleted: z.boolean().optional(),
+  }),
+  'editions.create': z.object({
+    title: z.string().max(300).optional(),
+    from: z.enum(['blank', 'sample']).optional(),
+  }),
+  'editions.get': z.object({ id }),
+  'editions.delete': z.object({ id, deleted: z.boolean().optional() }),
+  'editions.search': z.object({
+    query: z.string().max(500),
+    limit: z.number().int().min(1).max(200).optional(),
+  }),
+  'versions.create': z.object({
+    editionId: id,
+    label: z.string().trim().min(1).max(200),
+    author: z.string().max(100).optional(),
+  }),
+  'versions.list': z.object({ editionId: id }),
+  'versions.restore': z.object({
+    editionId: id,
+    versionId: z.string().min(1).max(100),
+    author: z.string().max(100).optional(),
+  }),
+  'store.backup': z.object({ dest: z.string().min(1) }),
+  'peer.join': z.object({
+    url: z.string().min(1).max(2000),
+    token: z.string().min(1).max(500),
+    share: z.union([z.literal('all'), z.array(id)]).optional(),
+  }),
+  'peer.leave': z.object({ url: z.string().min(1).max(2000) }),
+  'peer.status': z.object({}),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+
+/** Methods a read-only token (a reviewer) may call: they change nothing. */
+export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set([
+  'editions.list',
+  'editions.get',
+  'editions.search',
+  'versions.list',
+  'peer.status',
+]);
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+
+export interface EditionSummary {
+  id: string;
+  title: string;
+  subject: string;
+  status: EditionStatus;
+  number: number | null;
+  publishDate: string | null;
+  wordCount: number;
+  sectionCount: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface SearchHit {
+  editionId: string;
+  sectionId: string | null;
+  title: string;
+  snippet: string;
+}
+
+export interface VersionInfo {
+  id: string;
+  editionId: string;
+  label: string;
+  author: string;
+  auto: boolean;
+  createdAt: string;
+}
+
+export interface ApiOutputs {
+  'editions.list': EditionSummary[];
+  'editions.create': EditionSummary;
+  'editions.get': { summary: EditionSummary; edition: Edition };
+  'editions.delete': EditionSummary;
+  'editions.search': SearchHit[];
+  'versions.create': VersionInfo;
+  'versions.list': VersionInfo[];
+  'versions.restore': VersionInfo;
+  'store.backup': { dest: string; bytes: number };
+  'peer.join': PeerStatus;
+  'peer.leave': { left: boolean };
+  'peer.status': PeerStatus[];
+}
+
+export interface PeerStatus {
+  url: string;
+  state: 'connecting' | 'connected' | 'offline';
+  rooms: number;
+  connectedRooms: number;
+  editions: string[];
+}
+
+/** Type check: every method has both an input schema and an output type. */
+export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];

@@ -6,6 +6,7 @@ import {
   editionRoom,
   editionTypes,
   isValidId,
+  parseRoom,
   readOrder,
   sectionRoom,
   type EditionSummary,
@@ -145,6 +146,21 @@ export class PeerLink {
     );
     const link: RoomLink = { provider };
     this.rooms.set(room, link);
+    // The hub replaces a room's doc if storing ever fails; follow it to the new one.
+    doc.once('destroy', () => {
+      if (this.stopped || this.rooms.get(room) !== link) return;
+      link.stopObserving?.();
+      provider.destroy();
+      this.rooms.delete(room);
+      this.host.unpin(room);
+      const parsed = parseRoom(room);
+      if (parsed?.kind === 'edition') {
+        this.editions.delete(parsed.id);
+        this.linkEdition(parsed.id);
+      } else {
+        this.linkRoom(room);
+      }
+    });
     return link;
   }
 

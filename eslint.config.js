@@ -7,9 +7,23 @@ import tseslint from 'typescript-eslint';
  * platform-bound; backend never reaches the shell or the UI; the renderer never reaches
  * the backend or the shell; preload may import types only.
  */
-const platform = ['electron', 'react', 'react-dom', 'react/*', 'better-sqlite3', 'ws', 'fs', 'path', 'os'];
+const platform = [
+  'electron',
+  'react',
+  'react-dom',
+  'react/*',
+  'better-sqlite3',
+  'ws',
+  'fs',
+  'path',
+  'os',
+];
 
-const restrict = (/** @type {string[]} */ groups, /** @type {string} */ message, allowTypeImports = false) => ({
+const restrict = (
+  /** @type {string[]} */ groups,
+  /** @type {string} */ message,
+  allowTypeImports = false,
+) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
     { patterns: [{ group: groups, message, allowTypeImports }] },
@@ -17,12 +31,15 @@ const restrict = (/** @type {string[]} */ groups, /** @type {string} */ message,
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'coverage/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'coverage/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Store } from '../store/Store.ts';
 import type { DocHost } from './DocHost.ts';
 

@@ -85,7 +85,10 @@ class Replica {
 
   setOnline(online: boolean): void {
     this.online = online;
-    for (const p of this.providers.values()) online ? p.connect() : p.disconnect();
+    for (const p of this.providers.values()) {
+      if (online) p.connect();
+      else p.disconnect();
+    }
   }
 
   synced(): boolean {

@@ -67,7 +67,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.allowedOrigins ?? []),
   ];
 
-  let refresher: IndexRefresher | undefined;
+  // The hub is built inside openBackend, before the index refresher can exist.
+  const late: { refresher?: IndexRefresher } = {};
   let hub!: Hub;
   let backend: Backend;
   try {
@@ -78,7 +79,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           auth,
           allowedOrigins: origins,
           ...options.hub,
-          onRoomUpdate: (room) => refresher?.roomChanged(room),
+          onRoomUpdate: (room) => late.refresher?.roomChanged(room),
         });
         return hub;
       },
@@ -87,11 +88,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.close();
     throw error;
   }
-  refresher = new IndexRefresher(backend.editions, 1000, (id, error) =>
+  const refresher = new IndexRefresher(backend.editions, 1000, (id, error) =>
     process.stderr.write(
       `galley: could not refresh the index of edition ${id}: ${String(error)}\n`,
     ),
   );
+  late.refresher = refresher;
   hub.attach(server);
   const peers = new PeerManager(
     hub,
@@ -136,7 +138,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       peers.stopAll();
       await hub.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      refresher?.flush();
+      refresher.flush();
       backend.close();
     })());
 

@@ -1,0 +1,261 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type * as Y from 'yjs';
+import type { EditionSummary, SearchHit, VersionInfo } from '../../core/api/contract.ts';
+import type { EditionStatus } from '../../core/model/types.ts';
+import { Assets, type Asset } from './assets.ts';
+import { backupDatabase } from './backup.ts';
+import { EditionsIndex, type EditionSummaryInput } from './editionsIndex.ts';
+import { openDatabase, type Synchronous } from './openDatabase.ts';
+import { SearchIndex, type SearchEntry } from './searchIndex.ts';
+import { Settings } from './settings.ts';
+import { StoreError, toStoreError } from './StoreError.ts';
+import { UpdatesLog, type CompactResult } from './updatesLog.ts';
+import { Versions, type NewVersion } from './versions.ts';
+
+export type { Asset, CompactResult, EditionSummaryInput, NewVersion, SearchEntry, Synchronous };
+
+export interface StoreOptions {
+  /** Default `NORMAL`: see `Synchronous` for what each survives. */
+  synchronous?: Synchronous;
+  /** A room whose log has more rows than this is compacted when it is loaded. Default 500. */
+  compactThreshold?: number;
+  /** The clock for every timestamp the store writes; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export const DEFAULT_COMPACT_THRESHOLD = 500;
+
+/**
+ * Galley's local store: one SQLite file holding the Yjs update log of every room, the
+ * editions index and its full-text search, versions, assets and settings. Synchronous
+ * on purpose (better-sqlite3): a commit has happened when a method returns, which is what
+ * lets the hub relay an update only after it is durable.
+ */
+export class Store {
+  private closed = false;
+  private readonly log: UpdatesLog;
+  private readonly editions: EditionsIndex;
+  private readonly searchIndex: SearchIndex;
+  private readonly versions: Versions;
+  private readonly assets: Assets;
+  private readonly settings: Settings;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly clock: () => Date,
+    compactThreshold: number,
+  ) {
+    this.log = new UpdatesLog(db, file, compactThreshold);
+    this.editions = new EditionsIndex(db, file, clock);
+    this.searchIndex = new SearchIndex(db, file);
+    this.versions = new Versions(db, file, clock);
+    this.assets = new Assets(db, file, clock);
+    this.settings = new Settings(db, file);
+  }
+
+  /** Opens (or creates) the store at `file`; throws one StoreError naming the file. */
+  static open(file: string, options: StoreOptions = {}): Store {
+    const absolute = path.resolve(file);
+    const threshold = options.compactThreshold ?? DEFAULT_COMPACT_THRESHOLD;
+    if (!(threshold >= 1)) {
+      throw new StoreError(
+        'invalid-input',
+        `compactThreshold must be at least 1, not ${threshold}`,
+      );
+    }
+    const db = openDatabase(absolute, options.synchronous ?? 'NORMAL');
+    try {
+      return new Store(db, absolute, options.now ?? (() => new Date()), threshold);
+    } catch (error) {
+      db.close();
+      throw toStoreError(error, `open ${absolute}`);
+    }
+  }
+
+  /** The absolute path of the database file. */
+  get path(): string {
+    return this.file;
+  }
+
+  /** The store's clock (injectable for tests); services stamp their rows with it too. */
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Appends one Yjs update to a room's log; it is committed when this returns. Returns its seq. */
+  appendUpdate(room: string, data: Uint8Array): number {
+    return this.guard(`store an update of ${room}`, () => this.log.append(room, data));
+  }
+
+  /** Appends several updates to a room's log in one transaction; returns their seqs. */
+  appendUpdates(room: string, list: Uint8Array[]): number[] {
+    return this.guard(`store updates of ${room}`, () => this.log.appendMany(room, list));
+  }
+
+  /** The room's log as one V1 update (compacting a long log); null when it has none. */
+  loadRoom(room: string): Uint8Array | null {
+    return this.guard(`load ${room}`, () => this.log.load(room));
+  }
+
+  /** A new Y.Doc with the room's content (compacting a long log); empty when it has none. */
+  loadDoc(room: string): Y.Doc {
+    return this.guard(`load ${room}`, () => this.log.loadDoc(room));
+  }
+
+  /** Number of rows in the room's log. */
+  logLength(room: string): number {
+    return this.guard(`count the log of ${room}`, () => this.log.length(room));
+  }
+
+  /** Rooms that have a log, sorted, optionally only those starting with `prefix`. */
+  listRooms(prefix?: string): string[] {
+    return this.guard('list rooms', () => this.log.rooms(prefix));
+  }
+
+  /** Merges the room's log into one row, in one transaction. */
+  compactRoom(room: string): CompactResult {
+    return this.guard(`compact ${room}`, () => this.log.compact(room));
+  }
+
+  /** Compacts every room with at least `minRows` rows (default: past the threshold). */
+  compactAll(minRows?: number): CompactResult[] {
+    return this.guard('compact the logs', () => this.log.compactAll(minRows));
+  }
+
+  /** Inserts or refreshes an edition's index row. */
+  upsertEditionIndex(summary: EditionSummaryInput): void {
+    this.guard(`index edition ${summary.id}`, () => this.editions.upsert(summary));
+  }
+
+  /** An edition's index row, or null. */
+  getEditionSummary(id: string): EditionSummary | null {
+    return this.guard(`read edition ${id}`, () => this.editions.get(id));
+  }
+
+  /** Index rows, unscheduled first, then by publish date, number and last change, newest first. */
+  listEditions(filter?: { status?: EditionStatus; includeDeleted?: boolean }): EditionSummary[] {
+    return this.guard('list editions', () => this.editions.list(filter));
+  }
+
+  /** Moves an edition to the trash (or back); throws `not-found` for an unknown id. */
+  markEditionDeleted(id: string, deleted: boolean): void {
+    this.guard(`trash edition ${id}`, () => this.editions.markDeleted(id, deleted));
+  }
+
+  /** Replaces an edition's search entries (sectionId null: the edition's own fields). */
+  replaceSearchText(editionId: string, entries: SearchEntry[]): void {
+    this.guard(`index the text of ${editionId}`, () =>
+      this.searchIndex.replace(editionId, entries),
+    );
+  }
+
+  /** Full-text search over editions not in the trash, best match first. */
+  search(query: string, limit?: number): SearchHit[] {
+    return this.guard('search', () => this.searchIndex.search(query, limit));
+  }
+
+  /** Saves a version (every room's state) of an edition. */
+  createVersion(input: NewVersion): VersionInfo {
+    return this.guard(`save a version of ${input.editionId}`, () => this.versions.create(input));
+  }
+
+  /** An edition's versions, newest first. */
+  listVersions(editionId: string): VersionInfo[] {
+    return this.guard(`list versions of ${editionId}`, () => this.versions.list(editionId));
+  }
+
+  /** The saved room states of a version; empty for an unknown id. */
+  getVersionRooms(versionId: string): Map<string, Uint8Array> {
+    return this.guard(`read version ${versionId}`, () => this.versions.rooms(versionId));
+  }
+
+  /** Deletes a version; false when there was none. */
+  deleteVersion(versionId: string): boolean {
+    return this.guard(`delete version ${versionId}`, () => this.versions.delete(versionId));
+  }
+
+  /** Stores an asset once per content; returns its SHA-256 hex. */
+  putAsset(bytes: Uint8Array, mime: string): string {
+    return this.guard('store an asset', () => this.assets.put(bytes, mime));
+  }
+
+  /** The asset with this hash, or null. */
+  getAsset(hash: string): Asset | null {
+    return this.guard(`read asset ${hash}`, () => this.assets.get(hash));
+  }
+
+  /** A setting's JSON value, or undefined when unset. */
+  getSetting(key: string): unknown {
+    return this.guard(`read setting ${key}`, () => this.settings.get(key));
+  }
+
+  /** Sets a setting to a JSON-serializable value (`undefined` removes it). */
+  setSetting(key: string, value: unknown): void {
+    this.guard(`save setting ${key}`, () => this.settings.set(key, value));
+  }
+
+  /** Writes a consistent copy of the database to `dest` while the store stays usable. */
+  async backup(dest: string): Promise<void> {
+    this.assertOpen('back up');
+    await backupDatabase(this.db, this.file, dest);
+  }
+
+  /** SQLite's full `integrity_check`: 'ok', or the problems found, one per line. */
+  integrityCheck(): string {
+    return this.guard('check the database', () =>
+      this.db
+        .prepare('PRAGMA integrity_check')
+        .pluck()
+        .all()
+        .map((line) => String(line))
+        .join('\n'),
+    );
+  }
+
+  /** Checkpoints the WAL into the file and closes; calling it again does nothing. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      // Bounded: another process reading the file must not hold up our shutdown, and an
+      // unfinished checkpoint loses nothing (the WAL stays and is replayed on open).
+      this.db.pragma('busy_timeout = 200');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Same reason: the checkpoint only tidies up.
+    } finally {
+      this.db.close();
+    }
+  }
+
+  private assertOpen(action: string): void {
+    if (this.closed) {
+      throw new StoreError(
+        'closed',
+        `Galley cannot ${action} in ${this.file}: the store is closed`,
+      );
+    }
+  }
+
+  /** Runs a store operation, turning SQLite's errors into StoreErrors that name the file. */
+  private guard<T>(action: string, operation: () => T): T {
+    this.assertOpen(action);
+    try {
+      return operation();
+    } catch (error) {
+      // Input errors raised below do not know the file; every message here names it.
+      if (error instanceof StoreError && !error.message.includes(this.file)) {
+        throw new StoreError(
+          error.code,
+          `Galley cannot ${action} in ${this.file}: ${error.message}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw toStoreError(error, `${action} in ${this.file}`);
+    }
+  }
+}

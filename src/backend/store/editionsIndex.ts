@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import type { EditionSummary } from '../../core/api/contract.ts';
+import { isValidId } from '../../core/model/ids.ts';
+import { EDITION_STATUSES, type EditionStatus } from '../../core/model/types.ts';
+import { RowReader } from './rowReader.ts';
+import { StoreError } from './StoreError.ts';
+
+/**
+ * The editions index: one row per edition, derived from its doc by the service layer so
+ * the library can list and sort editions without loading any Yjs doc. The docs stay the
+ * source of truth; this table can always be rebuilt from them.
+ */
+
+/** What the service derives from an edition doc; dates default to the store's clock. */
+export type EditionSummaryInput = Omit<EditionSummary, 'createdAt' | 'updatedAt' | 'deletedAt'> & {
+  /** Kept from the first upsert when omitted later. */
+  createdAt?: string;
+  /** Defaults to now. */
+  updatedAt?: string;
+};
+
+const COLUMNS = `id, title, subject, status, number, publish_date AS publishDate,
+  word_count AS wordCount, section_count AS sectionCount, created_at AS createdAt,
+  updated_at AS updatedAt, deleted_at AS deletedAt`;
+
+export class EditionsIndex {
+  private readonly upsertRow: Database.Statement;
+  private readonly selectOne: Database.Statement<[string]>;
+  private readonly selectList: Database.Statement<{ status: string | null; all: number }>;
+  private readonly setDeleted: Database.Statement<{ id: string; deleted: number; now: string }>;
+
+  constructor(
+    db: Database.Database,
+    private readonly file: string,
+    private readonly now: () => Date,
+  ) {
+    this.upsertRow = db.prepare(`
+      INSERT INTO editions (id, title, subject, status, number, publish_date, word_count,
+        section_count, created_at, updated_at)
+      VALUES (@id, @title, @subject, @status, @number, @publishDate, @wordCount,
+        @sectionCount, coalesce(@createdAt, @now), coalesce(@updatedAt, @now))
+      ON CONFLICT (id) DO UPDATE SET
+        title = excluded.title, subject = excluded.subject, status = excluded.status,
+        number = excluded.number, publish_date = excluded.publish_date,
+        word_count = excluded.word_count, section_count = excluded.section_count,
+        created_at = coalesce(@createdAt, created_at), updated_at = excluded.updated_at`);
+    this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM editions WHERE id = ?`);
+    // Unscheduled editions (no publish date) are the ones being written now: they lead.
+    this.selectList = db.prepare(`
+      SELECT ${COLUMNS} FROM editions
+      WHERE (@status IS NULL OR status = @status) AND (@all OR deleted_at IS NULL)
+      ORDER BY publish_date DESC NULLS FIRST, number DESC NULLS FIRST, updated_at DESC, id`);
+    // coalesce: trashing an edition that is already in the trash keeps its first date.
+    this.setDeleted = db.prepare(`
+      UPDATE editions SET deleted_at = CASE WHEN @deleted THEN coalesce(deleted_at, @now) END
+      WHERE id = @id`);
+  }
+
+  /** Inserts or refreshes the index row of an edition. */
+  upsert(input: EditionSummaryInput): void {
+    checkSummary(input);
+    this.upsertRow.run({
+      id: input.id,
+      title: input.title,
+      subject: input.subject,
+      status: input.status,
+      number: input.number,
+      publishDate: input.publishDate,
+      wordCount: input.wordCount,
+      sectionCount: input.sectionCount,
+      createdAt: input.createdAt ?? null,
+      updatedAt: input.updatedAt ?? null,
+      now: this.now().toISOString(),
+    });
+  }
+
+  /** The index row of an edition, or null when there is none. */
+  get(id: string): EditionSummary | null {
+    const row: unknown = this.selectOne.get(id);
+    return row === undefined ? null : this.parse(row);
+  }
+
+  /** Index rows, scheduled editions by publish date, then number, then last change. */
+  list(filter: { status?: EditionStatus; includeDeleted?: boolean } = {}): EditionSummary[] {
+    return this.selectList
+      .all({ status: filter.status ?? null, all: filter.includeDeleted === true ? 1 : 0 })
+      .map((row) => this.parse(row));
+  }
+
+  /** Moves an edition to the trash or back; throws `not-found` for an unknown id. */
+  markDeleted(id: string, deleted: boolean): void {
+    const now = this.now().toISOString();
+    const { changes } = this.setDeleted.run({ id, deleted: deleted ? 1 : 0, now });
+    if (changes === 0) {
+      throw new StoreError(
+        'not-found',
+        `Galley cannot trash edition ${id} in ${this.file}: there is no such edition`,
+      );
+    }
+  }
+
+  private parse(row: unknown): EditionSummary {
+    const r = RowReader.of(row, this.file, 'an editions row');
+    return {
+      id: r.text('id'),
+      title: r.text('title'),
+      subject: r.text('subject'),
+      status: r.oneOf('status', EDITION_STATUSES),
+      number: r.integerOrNull('number'),
+      publishDate: r.textOrNull('publishDate'),
+      wordCount: r.integer('wordCount'),
+      sectionCount: r.integer('sectionCount'),
+      createdAt: r.text('createdAt'),
+      updatedAt: r.text('updatedAt'),
+      deletedAt: r.textOrNull('deletedAt'),
+    };
+  }
+}
+
+function checkSummary(input: EditionSummaryInput): void {
+  const problem = !isValidId(input.id)
+    ? 'id is not a valid id'
+    : !EDITION_STATUSES.includes(input.status)
+      ? `status ${String(input.status)} is not one of ${EDITION_STATUSES.join(', ')}`
+      : input.number !== null && !Number.isInteger(input.number)
+        ? 'number must be an integer or null'
+        : !Number.isInteger(input.wordCount) || !Number.isInteger(input.sectionCount)
+          ? 'wordCount and sectionCount must be integers'
+          : null;
+  if (problem !== null) {
+    throw new StoreError('invalid-input', `Edition summary ${input.id}: ${problem}`);
+  }
+}

@@ -1,0 +1,64 @@
+import type Database from 'better-sqlite3';
+import { StoreError } from './StoreError.ts';
+
+/**
+ * Small app settings as JSON values, kept in the database so that they travel with a
+ * backup and with the library they describe.
+ */
+export class Settings {
+  private readonly select: Database.Statement<[string]>;
+  private readonly upsert: Database.Statement<[string, string]>;
+  private readonly remove: Database.Statement<[string]>;
+
+  constructor(
+    db: Database.Database,
+    private readonly file: string,
+  ) {
+    this.select = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+    this.upsert = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.remove = db.prepare('DELETE FROM settings WHERE key = ?');
+  }
+
+  /** The setting's value, or undefined when it was never set. */
+  get(key: string): unknown {
+    const text: unknown = this.select.get(key);
+    if (text === undefined) return undefined;
+    if (typeof text !== 'string') throw this.corrupt(key);
+    try {
+      const value: unknown = JSON.parse(text);
+      return value;
+    } catch (error) {
+      throw this.corrupt(key, error);
+    }
+  }
+
+  /** Sets a JSON-serializable value; `undefined` removes the setting. */
+  set(key: string, value: unknown): void {
+    if (typeof key !== 'string' || key === '') {
+      throw new StoreError('invalid-input', 'A setting needs a non-empty key');
+    }
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(value);
+    } catch (error) {
+      throw new StoreError('invalid-input', `Setting ${key} is not JSON-serializable`, {
+        cause: error,
+      });
+    }
+    // JSON.stringify gives undefined for undefined, functions and symbols: nothing to keep.
+    if (text === undefined) this.remove.run(key);
+    else this.upsert.run(key, text);
+  }
+
+  private corrupt(key: string, cause?: unknown): StoreError {
+    return new StoreError(
+      'corrupt',
+      `Galley cannot read ${this.file}: setting ${key} is not valid JSON`,
+      {
+        cause,
+      },
+    );
+  }
+}

@@ -131,6 +131,8 @@ export class PeerLink {
     const existing = this.rooms.get(room);
     if (existing) return existing;
     const doc = this.host.pin(room);
+    // Each y-websocket provider adds a process 'exit' listener; a hub links many rooms.
+    process.setMaxListeners(Math.max(process.getMaxListeners(), this.rooms.size + 32));
     // A private awareness: the link carries document updates, not this hub's presence.
     const awareness = new Awareness(doc);
     awareness.setLocalState(null);

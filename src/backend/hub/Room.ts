@@ -34,6 +34,9 @@ export class Room {
   /** Updates made inside change(), committed together when it returns. */
   private batch: Uint8Array[] | null = null;
   private failure: { error: unknown } | null = null;
+  /** Updates received this turn of the event loop, applied together by applyIncoming. */
+  private incoming: Array<{ connection: Connection; update: Uint8Array }> = [];
+  private destroyed = false;
 
   constructor(
     readonly name: string,
@@ -122,6 +125,9 @@ export class Room {
 
   /** Stops listening and frees the doc; call once no connection remains. */
   destroy(): void {
+    // Updates received this turn are stored before the room lets go of its doc.
+    this.applyIncoming();
+    this.destroyed = true;
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -132,14 +138,50 @@ export class Room {
     if (this.failure !== null) throw this.failure.error;
   }
 
+  /**
+   * Queues an incoming update; the queue is applied once per turn of the event loop.
+   * Typing arrives as many tiny messages: applying a run of them in one transaction
+   * makes one merged update, so one append and one relayed message serve them all.
+   */
   private applyFrom(connection: Connection, update: Uint8Array): void {
-    try {
-      Y.applyUpdate(this.doc, update, connection);
-    } catch (error) {
-      // The update decoded, so this is a Yjs-level refusal; whatever integrated before the
-      // throw was committed by onDocUpdate, keeping the doc and the log in step.
-      connection.close(CloseCode.invalidPayload, `update could not be applied: ${describe(error)}`);
+    this.incoming.push({ connection, update });
+    if (this.incoming.length === 1) setImmediate(this.applyIncoming);
+  }
+
+  private readonly applyIncoming = (): void => {
+    if (this.destroyed) return;
+    const queue = this.incoming;
+    this.incoming = [];
+    // Runs of one connection's updates, in arrival order, each run one transaction, so a
+    // run's merged update is relayed to everyone but its sender.
+    let start = 0;
+    while (start < queue.length) {
+      const connection = queue[start]!.connection;
+      let end = start;
+      while (end < queue.length && queue[end]!.connection === connection) end++;
+      // Applied even if the sender has gone since: it may have closed its window right
+      // after typing, and its last words must not wait for it to come back.
+      if (this.failure === null) this.applyRun(connection, queue.slice(start, end));
+      start = end;
     }
+  };
+
+  private applyRun(connection: Connection, run: Array<{ update: Uint8Array }>): void {
+    this.doc.transact(() => {
+      for (const { update } of run) {
+        try {
+          Y.applyUpdate(this.doc, update, connection);
+        } catch (error) {
+          // The update decoded, so this is a Yjs-level refusal; what integrated before the
+          // throw is committed with the transaction, keeping the doc and the log in step.
+          connection.close(
+            CloseCode.invalidPayload,
+            `update could not be applied: ${describe(error)}`,
+          );
+          return;
+        }
+      }
+    }, connection);
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {

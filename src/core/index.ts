@@ -14,3 +14,6 @@ export * from './yjs/editionDoc.ts';
 export * from './yjs/editionDocs.ts';
 export * from './api/result.ts';
 export * from './api/contract.ts';
+export * from './export/index.ts';
+export { renderMarkdown } from './export/markdown/renderMarkdown.ts';
+export * from './preflight/index.ts';

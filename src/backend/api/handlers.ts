@@ -1,8 +1,15 @@
 import { statSync } from 'node:fs';
 import type { z } from 'zod';
-import { GalleyError, type ApiMethod, type ApiOutputs, type apiInputs } from '../../core/index.ts';
+import {
+  GalleyError,
+  preflight,
+  type ApiMethod,
+  type ApiOutputs,
+  type apiInputs,
+} from '../../core/index.ts';
 import type { PeerManager } from '../peer/PeerManager.ts';
 import type { EditionService } from '../editions/EditionService.ts';
+import { loadProfile, renderFormat, saveProfile, writeBundle } from '../export/exportEdition.ts';
 import { createVersion, restoreVersion } from '../editions/versions.ts';
 
 /** What every handler can reach. */
@@ -50,4 +57,11 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     requirePeers(ctx).join({ url, token, share: share ?? 'all' }),
   'peer.leave': (ctx, { url }) => ({ left: requirePeers(ctx).leave(url) }),
   'peer.status': (ctx) => ctx.peers?.status() ?? [],
+  'export.render': ({ editions }, { id, format }) =>
+    renderFormat(editions, editions.get(id), format),
+  'export.bundle': ({ editions }, { id, dest }) => writeBundle(editions, editions.get(id), dest),
+  'editions.check': ({ editions }, { id }) =>
+    preflight(editions.get(id), loadProfile(editions.store)),
+  'profile.get': ({ editions }) => loadProfile(editions.store),
+  'profile.set': ({ editions }, { profile }) => saveProfile(editions.store, profile),
 };

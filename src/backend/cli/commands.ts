@@ -1,6 +1,16 @@
 import type { ApiMethod, ApiOutputs, EditionStatus } from '../../core/index.ts';
 import { EDITION_STATUSES } from '../../core/index.ts';
-import { formatEdition, formatSearchHits, formatSummaries, formatVersions } from './format.ts';
+import { writeFileSync } from 'node:fs';
+import {
+  formatEdition,
+  formatFindings,
+  formatSearchHits,
+  formatSummaries,
+  formatVersions,
+} from './format.ts';
+
+/** A usage mistake found while building the call (exit 2). */
+export class UsageError extends Error {}
 
 /** A CLI command: its usage text, its options, and how it turns arguments into an API call. */
 export interface Command {
@@ -11,10 +21,46 @@ export interface Command {
   run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }): Call;
 }
 
-/** An API call plus how to print its result for a person (with --json the value is printed as JSON). */
-export type Call = {
-  [M in ApiMethod]: { method: M; input: unknown; print: (value: ApiOutputs[M]) => string };
-}[ApiMethod];
+/** How a command presents one API method's result. */
+interface Presenter<T> {
+  /** For a person (with --json the value is printed as JSON instead). */
+  print: (value: T) => string;
+  /** Said on stderr, whatever the output format. */
+  warnings?: (value: T) => string[];
+  /** Writes the result where the user asked (--out), whatever the output format. */
+  save?: (value: T) => void;
+  /** The exit code the result means (default 0). */
+  exitCode?: (value: T) => number;
+}
+
+/** An API call and how to present its result. */
+export interface Call {
+  method: ApiMethod;
+  input: unknown;
+  present(value: unknown, json: boolean): { out: string; warnings: string[]; exitCode: number };
+}
+
+/** Builds a call whose presenter is typed by the method's output. */
+function call<M extends ApiMethod>(
+  method: M,
+  input: unknown,
+  presenter: Presenter<ApiOutputs[M]>,
+): Call {
+  return {
+    method,
+    input,
+    present(raw, json) {
+      // invoke() returned this for `method`: the contract fixes its type.
+      const value = raw as ApiOutputs[M];
+      presenter.save?.(value);
+      return {
+        out: json ? JSON.stringify(value, null, 2) : presenter.print(value),
+        warnings: presenter.warnings?.(value) ?? [],
+        exitCode: presenter.exitCode?.(value) ?? 0,
+      };
+    },
+  };
+}
 
 const json = { type: 'boolean' } as const;
 
@@ -24,94 +70,165 @@ export const commands: Record<string, Command> = {
     summary: 'Create an edition (blank, or a copy of the sample with --sample) and print its id',
     options: { title: { type: 'string', short: 't' }, sample: { type: 'boolean' }, json },
     positionals: 0,
-    run: ({ values }) => ({
-      method: 'editions.create',
-      input: { title: values.title, from: values.sample ? 'sample' : 'blank' },
-      print: (s) => `Created edition ${s.id}: ${s.title}`,
-    }),
+    run: ({ values }) =>
+      call(
+        'editions.create',
+        { title: values.title, from: values.sample ? 'sample' : 'blank' },
+        {
+          print: (s) => `Created edition ${s.id}: ${s.title}`,
+        },
+      ),
   },
   list: {
     usage: `galley list [--status ${EDITION_STATUSES.join('|')}] [--deleted] [--json]`,
     summary: 'List editions, newest first',
     options: { status: { type: 'string' }, deleted: { type: 'boolean' }, json },
     positionals: 0,
-    run: ({ values }) => ({
-      method: 'editions.list',
-      input: {
-        status: values.status as EditionStatus | undefined,
-        includeDeleted: values.deleted === true,
-      },
-      print: formatSummaries,
-    }),
+    run: ({ values }) =>
+      call(
+        'editions.list',
+        {
+          status: values.status as EditionStatus | undefined,
+          includeDeleted: values.deleted === true,
+        },
+        {
+          print: formatSummaries,
+        },
+      ),
   },
   show: {
     usage: 'galley show <id> [--json]',
     summary: 'Show an edition: its fields and sections',
     options: { json },
     positionals: 1,
-    run: ({ positionals }) => ({
-      method: 'editions.get',
-      input: { id: positionals[0] },
-      print: formatEdition,
-    }),
+    run: ({ positionals }) =>
+      call(
+        'editions.get',
+        { id: positionals[0] },
+        {
+          print: formatEdition,
+        },
+      ),
   },
   search: {
     usage: 'galley search <query> [--limit N] [--json]',
     summary: 'Full-text search over titles, fields and section text',
     options: { limit: { type: 'string' }, json },
     positionals: 1,
-    run: ({ positionals, values }) => ({
-      method: 'editions.search',
-      input: {
-        query: positionals[0],
-        limit: values.limit === undefined ? undefined : Number(values.limit),
-      },
-      print: formatSearchHits,
-    }),
+    run: ({ positionals, values }) =>
+      call(
+        'editions.search',
+        {
+          query: positionals[0],
+          limit: values.limit === undefined ? undefined : Number(values.limit),
+        },
+        {
+          print: formatSearchHits,
+        },
+      ),
   },
   version: {
     usage: 'galley version <id> --label L [--author NAME] [--json]',
     summary: 'Save a named version of an edition',
     options: { label: { type: 'string', short: 'l' }, author: { type: 'string' }, json },
     positionals: 1,
-    run: ({ positionals, values }) => ({
-      method: 'versions.create',
-      input: { editionId: positionals[0], label: values.label ?? '', author: values.author },
-      print: (v) => `Saved version ${v.id} “${v.label}” of edition ${v.editionId}`,
-    }),
+    run: ({ positionals, values }) =>
+      call(
+        'versions.create',
+        { editionId: positionals[0], label: values.label ?? '', author: values.author },
+        {
+          print: (v) => `Saved version ${v.id} “${v.label}” of edition ${v.editionId}`,
+        },
+      ),
   },
   versions: {
     usage: 'galley versions <id> [--json]',
     summary: 'List the saved versions of an edition, newest first',
     options: { json },
     positionals: 1,
-    run: ({ positionals }) => ({
-      method: 'versions.list',
-      input: { editionId: positionals[0] },
-      print: formatVersions,
-    }),
+    run: ({ positionals }) =>
+      call(
+        'versions.list',
+        { editionId: positionals[0] },
+        {
+          print: formatVersions,
+        },
+      ),
   },
   restore: {
     usage: 'galley restore <id> <version-id> [--author NAME] [--json]',
     summary: 'Bring an edition back to a saved version (the current state is saved first)',
     options: { author: { type: 'string' }, json },
     positionals: 2,
-    run: ({ positionals, values }) => ({
-      method: 'versions.restore',
-      input: { editionId: positionals[0], versionId: positionals[1], author: values.author },
-      print: (v) =>
-        `Restored edition ${v.editionId} to “${v.label}”; the previous state is saved as a version`,
-    }),
+    run: ({ positionals, values }) =>
+      call(
+        'versions.restore',
+        { editionId: positionals[0], versionId: positionals[1], author: values.author },
+        {
+          print: (v) =>
+            `Restored edition ${v.editionId} to “${v.label}”; the previous state is saved as a version`,
+        },
+      ),
+  },
+  export: {
+    usage: 'galley export <id> --format email|markdown|text|bundle [--out PATH] [--json]',
+    summary:
+      'Export an edition as email HTML, Markdown, plain text, or a bundle folder of all three',
+    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, json },
+    positionals: 1,
+    run: ({ positionals, values }) => {
+      const out = typeof values.out === 'string' ? values.out : undefined;
+      if (values.format === 'bundle') {
+        if (!out) throw new UsageError('a bundle is a folder: give it with --out DIR');
+        return call(
+          'export.bundle',
+          { id: positionals[0], dest: out },
+          {
+            print: (b) => `Wrote ${b.files.length} files to ${b.dir}: ${b.files.join(', ')}`,
+          },
+        );
+      }
+      return call(
+        'export.render',
+        { id: positionals[0], format: values.format },
+        {
+          warnings: (r) => r.warnings,
+          save: (r) => {
+            if (out) writeFileSync(out, r.content);
+          },
+          print: (r) => (out ? `Wrote ${out} (${Buffer.byteLength(r.content)} bytes)` : r.content),
+        },
+      );
+    },
+  },
+  check: {
+    usage: 'galley check <id> [--json]',
+    summary:
+      'Preflight an edition: broken links, missing alt text, TK markers, size; exit 1 on errors',
+    options: { json },
+    positionals: 1,
+    run: ({ positionals }) =>
+      call(
+        'editions.check',
+        { id: positionals[0] },
+        {
+          print: formatFindings,
+          exitCode: (r) => (r.findings.some((f) => f.severity === 'error') ? 1 : 0),
+        },
+      ),
   },
   backup: {
     usage: 'galley backup <dest> [--json]',
     summary: 'Write a consistent copy of the database to a file, while it is in use',
     options: { json },
     positionals: 1,
-    run: ({ positionals }) => ({
-      method: 'store.backup',
-      input: { dest: positionals[0] },
-      print: (b) => `Backed up to ${b.dest} (${b.bytes} bytes)`,
-    }),
+    run: ({ positionals }) =>
+      call(
+        'store.backup',
+        { dest: positionals[0] },
+        {
+          print: (b) => `Backed up to ${b.dest} (${b.bytes} bytes)`,
+        },
+      ),
   },
 };

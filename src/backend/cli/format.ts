@@ -78,3 +78,18 @@ function indent(text: string): string {
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Preflight findings, worst first, then the word counts. */
+export function formatFindings({ findings, stats }: ApiOutputs['editions.check']): string {
+  const mark = { error: 'ERROR', warning: 'warn ', info: 'info ' } as const;
+  const lines = findings.map(
+    (f) => `${mark[f.severity]}  ${f.message}${f.sectionId ? `  [section ${f.sectionId}]` : ''}`,
+  );
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  lines.push(
+    '',
+    `${errors} error(s), ${warnings} warning(s) · ${stats.words} words · about ${Math.max(1, Math.round(stats.readingMinutes))} min to read`,
+  );
+  return lines.join('\n');
+}

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/tempDir.ts';
@@ -104,6 +104,55 @@ describe('galley CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain(notDb);
     expect(bad.err.split('\n')).toHaveLength(1);
+  });
+
+  it('exports a bundle whose files hold the edition, and checks it before sending', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'galley.db');
+    const [sample] = JSON.parse((await cli(['list', '--json', '--db', db])).out) as Array<{
+      id: string;
+    }>;
+    const bundle = await cli([
+      'export',
+      sample!.id,
+      '--format',
+      'bundle',
+      '--out',
+      join(dir, 'out'),
+      '--db',
+      db,
+    ]);
+    expect(bundle).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('edition.html, edition.md, edition.txt'),
+    });
+    const html = readFileSync(join(dir, 'out', 'edition.html'), 'utf8');
+    const markdown = readFileSync(join(dir, 'out', 'edition.md'), 'utf8');
+    const text = readFileSync(join(dir, 'out', 'edition.txt'), 'utf8');
+    for (const output of [html, markdown, text]) expect(output).toContain('The nine-minute build');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(markdown).toMatch(/^---\n/);
+
+    const single = await cli(['export', sample!.id, '--format', 'text', '--db', db]);
+    expect(single.out).toBe(text);
+    expect(await cli(['export', sample!.id, '--format', 'bundle', '--db', db])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--out'),
+    });
+    expect(await cli(['export', sample!.id, '--format', 'pdf', '--db', db])).toMatchObject({
+      code: 2,
+    });
+
+    // The sample only links to example.com: warnings, no errors, so check passes.
+    const check = await cli(['check', sample!.id, '--db', db]);
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/0 error\(s\), \d+ warning\(s\)/);
+    const { id } = JSON.parse((await cli(['new', '--title', 'Empty', '--db', db, '--json'])).out);
+    const failing = await cli(['check', id, '--db', db, '--json']);
+    expect(failing.code).toBe(1);
+    expect(JSON.parse(failing.out).findings).toContainEqual(
+      expect.objectContaining({ severity: 'error' }),
+    );
   });
 
   it('prints help for every command', async () => {

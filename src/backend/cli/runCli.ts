@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openBackend } from '../openBackend.ts';
 import { resolveDbPath } from '../paths.ts';
 import { StoreError } from '../store/StoreError.ts';
-import { commands } from './commands.ts';
+import { commands, UsageError } from './commands.ts';
 import { runServe } from './serve.ts';
 
 /** Exit codes: 0 success, 1 a user error (bad id, unusable file), 2 a usage error. */
@@ -70,7 +70,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     );
     return EXIT.usage;
   }
-  const call = command.run({ positionals: parsed.positionals, values: parsed.values });
+  let call;
+  try {
+    call = command.run({ positionals: parsed.positionals, values: parsed.values });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`galley ${name}: ${error.message}\nUsage: ${command.usage}`);
+    return EXIT.usage;
+  }
   let backend;
   try {
     backend = openBackend(resolveDbPath(parsed.values.db as string | undefined, io.env));
@@ -87,12 +94,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`galley ${name}: ${result.error.message}`);
       return result.error.code === 'invalid-input' ? EXIT.usage : EXIT.user;
     }
-    io.out(
-      'json' in parsed.values && parsed.values.json
-        ? JSON.stringify(result.value, null, 2)
-        : (call.print as (v: unknown) => string)(result.value),
+    const shown = call.present(
+      result.value,
+      'json' in parsed.values && parsed.values.json === true,
     );
-    return EXIT.ok;
+    for (const warning of shown.warnings) io.err(`galley ${name}: warning: ${warning}`);
+    io.out(shown.out);
+    return shown.exitCode;
   } finally {
     backend.close();
   }

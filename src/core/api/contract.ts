@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import type { PublicationProfile } from '../export/shared/profile.ts';
 import { EDITION_STATUSES, type Edition, type EditionStatus } from '../model/types.ts';
+import type { PreflightResult } from '../preflight/types.ts';
 
 /**
  * The API contract: one zod schema per method for its input, and the output type of
  * each. Electron IPC and `POST /api/<method>` both validate with these schemas and call
  * the same handlers, so the renderer and the CLI see one API.
  */
+/** The formats an edition exports to, one file each (the bundle holds all three). */
+export const EXPORT_FORMATS = ['email', 'markdown', 'text'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 
 export const apiInputs = {
@@ -42,6 +48,11 @@ export const apiInputs = {
   }),
   'peer.leave': z.object({ url: z.string().min(1).max(2000) }),
   'peer.status': z.object({}),
+  'export.render': z.object({ id, format: z.enum(EXPORT_FORMATS) }),
+  'export.bundle': z.object({ id, dest: z.string().min(1) }),
+  'editions.check': z.object({ id }),
+  'profile.get': z.object({}),
+  'profile.set': z.object({ profile: z.record(z.string(), z.unknown()) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -53,6 +64,9 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set([
   'editions.search',
   'versions.list',
   'peer.status',
+  'export.render',
+  'editions.check',
+  'profile.get',
 ]);
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 
@@ -99,6 +113,11 @@ export interface ApiOutputs {
   'peer.join': PeerStatus;
   'peer.leave': { left: boolean };
   'peer.status': PeerStatus[];
+  'export.render': { format: ExportFormat; content: string; warnings: string[] };
+  'export.bundle': { dir: string; files: string[] };
+  'editions.check': PreflightResult;
+  'profile.get': PublicationProfile;
+  'profile.set': PublicationProfile;
 }
 
 export interface PeerStatus {

@@ -1,0 +1,2 @@
+// The email exporter's public surface.
+export { renderEmail, type RenderEmailOptions, type RenderedEmail } from './renderEmail.ts';

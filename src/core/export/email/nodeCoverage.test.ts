@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { BODY_NODE_TYPES, type BodyNodeType } from '../../lexical/nodes.ts';
+import { restoreEdition } from '../../model/restoreEdition.ts';
+import type { Edition, Section, SerializedBodyNode } from '../../model/types.ts';
+import { defaultProfile } from '../shared/profile.ts';
+import { renderTextWithWarnings } from '../text/renderText.ts';
+import { renderEmail } from './renderEmail.ts';
+
+const el = (type: string, children: SerializedBodyNode[], extra = {}): SerializedBodyNode => ({
+  type,
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  children,
+  ...extra,
+});
+const text = (value: string, format = 0): SerializedBodyNode => ({
+  type: 'text',
+  version: 1,
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+});
+const para = (...children: SerializedBodyNode[]) =>
+  el('paragraph', children, { textFormat: 0, textStyle: '' });
+
+/**
+ * A body holding one node of each type, and what the email must show for it. Typed as a
+ * Record over BodyNodeType: a node type added to the editor fails to compile here, and
+ * the loop below fails at run time if the exporters have no case for it.
+ */
+const NODE_SAMPLES: Record<
+  BodyNodeType,
+  { body: SerializedBodyNode[]; email: RegExp; text: RegExp }
+> = {
+  root: { body: [para(text('root-marker'))], email: /root-marker/, text: /root-marker/ },
+  paragraph: {
+    body: [para(text('para-marker'))],
+    email: /<p [^>]*>para-marker<\/p>/,
+    text: /^para-marker$/m,
+  },
+  text: {
+    body: [para(text('bold-marker', 1))],
+    email: /<strong>bold-marker<\/strong>/,
+    text: /bold-marker/,
+  },
+  linebreak: {
+    body: [para(text('one'), { type: 'linebreak', version: 1 }, text('two'))],
+    email: /one<br>two/,
+    text: /^one\ntwo$/m,
+  },
+  tab: {
+    body: [para(text('a'), { type: 'tab', version: 1 }, text('b'))],
+    email: /a\u2003b/,
+    text: /a\tb/,
+  },
+  heading: {
+    body: [el('heading', [text('head-marker')], { tag: 'h4' })],
+    email: /<h4 [^>]*>head-marker<\/h4>/,
+    text: /^#### head-marker$/m,
+  },
+  quote: {
+    body: [el('quote', [text('quote-marker')])],
+    email: /class="gx-quote"[^>]*>quote-marker</,
+    text: /^> quote-marker$/m,
+  },
+  list: {
+    body: [
+      el('list', [el('listitem', [text('item-marker')], { value: 1 })], {
+        listType: 'number',
+        start: 1,
+        tag: 'ol',
+      }),
+    ],
+    email: /<ol [^>]*>\n<li [^>]*>item-marker<\/li>/,
+    text: /^1\. item-marker$/m,
+  },
+  listitem: {
+    body: [
+      el('list', [el('listitem', [text('checked-marker')], { value: 1, checked: true })], {
+        listType: 'check',
+        start: 1,
+        tag: 'ul',
+      }),
+    ],
+    email: /<li [^>]*>\u2611\u00a0checked-marker<\/li>/,
+    text: /^- \[x\] checked-marker$/m,
+  },
+  link: {
+    body: [
+      para(
+        el('link', [text('link-marker')], {
+          url: 'https://galley.example.org/l',
+          rel: 'noreferrer',
+          target: null,
+          title: null,
+        }),
+      ),
+    ],
+    email: /<a href="https:\/\/galley\.example\.org\/l"[^>]*>link-marker<\/a>/,
+    text: /link-marker \(https:\/\/galley\.example\.org\/l\)/,
+  },
+  horizontalrule: {
+    body: [{ type: 'horizontalrule', version: 1 }],
+    email: /border-top:1px solid/,
+    text: /^-{78}$/m,
+  },
+  image: {
+    body: [
+      {
+        type: 'image',
+        version: 1,
+        src: 'https://galley.example.org/i.png',
+        alt: 'alt-marker',
+        width: 200,
+        caption: 'caption-marker',
+      },
+    ],
+    email:
+      /<img src="https:\/\/galley\.example\.org\/i\.png" alt="alt-marker" width="200"[\s\S]*caption-marker/,
+    text: /^\[Image: alt-marker\]\ncaption-marker$/m,
+  },
+  button: {
+    body: [
+      { type: 'button', version: 1, label: 'button-marker', url: 'https://galley.example.org/b' },
+    ],
+    email:
+      /<td [^>]*bgcolor="#[0-9a-f]{6}"[^>]*padding:12px 24px[^>]*><a href="https:\/\/galley\.example\.org\/b"[^>]*>button-marker<\/a><\/td>/,
+    text: /^button-marker: https:\/\/galley\.example\.org\/b$/m,
+  },
+};
+
+function editionWith(children: SerializedBodyNode[], sections: Partial<Section>[] = [{}]): Edition {
+  return restoreEdition({
+    title: 'T',
+    subject: 'S',
+    preheader: 'P',
+    sections: sections.map((s, i) => ({
+      id: `s${i}`,
+      kind: 'story',
+      title: `Section ${i}`,
+      body: { root: el('root', children) },
+      ...s,
+    })),
+  });
+}
+
+describe('every node type the editor registers has an exporter case', () => {
+  it.each([...BODY_NODE_TYPES])('%s renders in email and plain text', (type) => {
+    const sample = NODE_SAMPLES[type];
+    expect(sample, `add a sample for "${type}" and a case in both exporters`).toBeDefined();
+    const edition = editionWith(sample.body);
+    const email = renderEmail(edition, defaultProfile());
+    const text = renderTextWithWarnings(edition, defaultProfile());
+    expect(email.warnings).toEqual([]);
+    expect(text.warnings).toEqual([]);
+    expect(email.html).toMatch(sample.email);
+    expect(text.text).toMatch(sample.text);
+  });
+
+  it('an unknown node type (an edition that skipped restoreEdition) keeps its words and warns', () => {
+    const edition = editionWith([para(text('x'))]);
+    edition.sections[0]!.body.root.children.push(el('table', [para(text('kept-words'))]));
+    const { html, warnings } = renderEmail(edition, defaultProfile());
+    expect(html).toContain('kept-words');
+    expect(warnings.join()).toMatch(/unknown node type "table"/);
+    expect(renderTextWithWarnings(edition, defaultProfile()).warnings.join()).toMatch(
+      /unknown node type/,
+    );
+  });
+});

@@ -1,0 +1,17 @@
+// The exporters' public surface: email HTML, plain text, and what they share.
+export * from './email/index.ts';
+export * from './text/index.ts';
+export {
+  defaultProfile,
+  restoreProfile,
+  hexColor,
+  DEFAULT_UNSUBSCRIBE_URL,
+  type PublicationProfile,
+} from './shared/profile.ts';
+export { resolveImageSrc, referencedAssets, assetHash } from './shared/assets.ts';
+export {
+  EMAIL_SIZE_LIMIT_BYTES,
+  EMAIL_SIZE_WARNING_BYTES,
+  MAX_LINE_BYTES,
+  PREHEADER_MAX_CHARS,
+} from './shared/limits.ts';

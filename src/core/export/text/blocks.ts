@@ -1,0 +1,142 @@
+import type { SerializedBodyNode } from '../../model/types.ts';
+import {
+  bodyNodeType,
+  buttonOf,
+  childrenOf,
+  headingLevelOf,
+  imageOf,
+  isChecked,
+  linkUrlOf,
+  listOf,
+  nestedListOf,
+  textOf,
+  unreachableNodeType,
+} from '../shared/bodyNodes.ts';
+import { exportHref } from '../shared/links.ts';
+import { oneLine } from '../shared/text.ts';
+import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
+
+/** A rendered block: its lines; blocks are joined by blank lines. */
+export type TextBlock = string[];
+
+/** Collects what the export left out, like the email exporter's warnings. */
+export type Warn = (message: string) => void;
+
+/**
+ * One node as plain-text blocks (block nodes) or inline text (inline nodes, returned as
+ * a single-line block for the caller to join). Exhaustive over `BodyNodeType`, like the
+ * email exporter: a new node type does not compile until it has a case here.
+ */
+export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
+  const type = bodyNodeType(node);
+  if (type === null) {
+    warn(`unknown node type "${String(node.type).slice(0, 40)}", kept its text`);
+    const inline = inlineText(childrenOf(node), warn);
+    return inline.trim() === '' ? [] : [wrap(inline)];
+  }
+  switch (type) {
+    case 'root':
+      return childrenOf(node).flatMap((child) => textBlocks(child, warn));
+    case 'paragraph': {
+      const inline = inlineText(childrenOf(node), warn);
+      return inline.trim() === '' ? [] : [wrap(inline)];
+    }
+    case 'heading': {
+      const hashes = '#'.repeat(headingLevelOf(node));
+      return [
+        wrap(inlineText(childrenOf(node), warn), `${hashes} `, ' '.repeat(hashes.length + 1)),
+      ];
+    }
+    case 'quote':
+      return [wrap(inlineText(childrenOf(node), warn), '> ')];
+    case 'list':
+      return [listLines(node, '', warn)];
+    case 'listitem':
+      return [listLines({ type: 'list', version: 1, children: [node] }, '', warn)];
+    case 'text':
+    case 'link':
+    case 'linebreak':
+    case 'tab':
+      return [wrap(inlineText([node], warn))];
+    case 'horizontalrule':
+      return [['-'.repeat(TEXT_WIDTH)]];
+    case 'image': {
+      const { alt, caption } = imageOf(node);
+      const label = oneLine(alt) === '' ? '[Image]' : `[Image: ${oneLine(alt)}]`;
+      return [[...wrap(label), ...(oneLine(caption) === '' ? [] : wrap(oneLine(caption)))]];
+    }
+    case 'button': {
+      const { label, url } = buttonOf(node);
+      const href = exportHref(url);
+      if (href === null) {
+        warn('left out a button without a usable URL');
+        return [];
+      }
+      return [wrap(`${oneLine(label) || 'Link'}: ${href}`)];
+    }
+    default:
+      return unreachableNodeType(type);
+  }
+}
+
+/** Inline content as one string: links as `words (url)`, line breaks as `\n`. */
+export function inlineText(nodes: SerializedBodyNode[], warn: Warn): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out += textOf(node);
+        break;
+      case 'linebreak':
+        out += '\n';
+        break;
+      case 'tab':
+        out += '\t';
+        break;
+      case 'link': {
+        const words = inlineText(childrenOf(node), warn);
+        const href = exportHref(linkUrlOf(node));
+        if (href === null) warn('dropped a link with an unusable URL');
+        out += href === null || words.trim() === '' ? words : linked(words, href);
+        break;
+      }
+      default:
+        // Blocks never sit inside inline content in a restored body; keep the words if they do.
+        out += textBlocks(node, warn)
+          .map((b) => b.join('\n'))
+          .join('\n');
+    }
+  }
+  return out;
+}
+
+// A link that shows its own URL (or address) is not repeated.
+function linked(words: string, href: string): string {
+  const bare = href.replace(/^mailto:/i, '');
+  return words.trim() === href || words.trim() === bare ? href : `${words} (${href})`;
+}
+
+function listLines(node: SerializedBodyNode, indent: string, warn: Warn): string[] {
+  const { listType, start } = listOf(node);
+  const lines: string[] = [];
+  let number = start;
+  let markerWidth = 2;
+  for (const item of childrenOf(node)) {
+    const nested = nestedListOf(item);
+    if (nested !== null) {
+      lines.push(...listLines(nested, indent + ' '.repeat(markerWidth), warn));
+      continue;
+    }
+    const marker =
+      listType === 'number'
+        ? `${number}. `
+        : listType === 'check'
+          ? `- [${isChecked(item) ? 'x' : ' '}] `
+          : '- ';
+    number += 1;
+    markerWidth = columns(marker);
+    const content = inlineText(item.type === 'listitem' ? childrenOf(item) : [item], warn);
+    lines.push(...wrap(content, indent + marker, indent + ' '.repeat(markerWidth)));
+  }
+  return lines;
+}

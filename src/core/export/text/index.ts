@@ -1,0 +1,2 @@
+// The plain-text exporter's public surface.
+export { renderText, renderTextWithWarnings } from './renderText.ts';

@@ -1,0 +1,11 @@
+// Preflight's public surface.
+export { preflight } from './preflight.ts';
+export { editionStats, readingMinutes, WORDS_PER_MINUTE } from './stats.ts';
+export type {
+  Finding,
+  PreflightOptions,
+  PreflightResult,
+  PreflightStats,
+  ReadingStats,
+  Severity,
+} from './types.ts';

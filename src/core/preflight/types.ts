@@ -1,0 +1,35 @@
+import type { NodePath } from '../export/shared/walkBody.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One thing preflight found, with where it is. */
+export interface Finding {
+  severity: Severity;
+  /** Stable, machine-readable: `link-placeholder`, `sponsor-missing-disclosure`... */
+  code: string;
+  /** For the editor, in plain words. */
+  message: string;
+  sectionId?: string;
+  /** Child indexes from the section body's root to the node. */
+  nodePath?: NodePath;
+}
+
+/** Words and reading time (238 words a minute), one decimal. */
+export interface ReadingStats {
+  words: number;
+  readingMinutes: number;
+}
+
+export interface PreflightStats extends ReadingStats {
+  sections: Array<ReadingStats & { sectionId: string }>;
+}
+
+export interface PreflightResult {
+  findings: Finding[];
+  stats: PreflightStats;
+}
+
+export interface PreflightOptions {
+  /** The email already rendered for this edition and profile; rendered here when absent. */
+  emailHtml?: string;
+}

@@ -17,3 +17,4 @@ export * from './api/contract.ts';
 export * from './export/index.ts';
 export { renderMarkdown } from './export/markdown/renderMarkdown.ts';
 export * from './preflight/index.ts';
+export * from './import/index.ts';

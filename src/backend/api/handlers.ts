@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { z } from 'zod';
 import {
   GalleyError,
+  parseGalleyMarkdown,
   preflight,
   type ApiMethod,
   type ApiOutputs,
@@ -62,6 +63,11 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'export.bundle': ({ editions }, { id, dest }) => writeBundle(editions, editions.get(id), dest),
   'editions.check': ({ editions }, { id }) =>
     preflight(editions.get(id), loadProfile(editions.store)),
+  'editions.import': ({ editions }, { markdown }) => {
+    const result = parseGalleyMarkdown(markdown);
+    if (!result.ok) throw new GalleyError(result.error.code, result.error.message);
+    return { summary: editions.write(result.edition), warnings: result.warnings };
+  },
   'profile.get': ({ editions }) => loadProfile(editions.store),
   'profile.set': ({ editions }, { profile }) => saveProfile(editions.store, profile),
 };

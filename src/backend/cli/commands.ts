@@ -1,6 +1,6 @@
 import type { ApiMethod, ApiOutputs, EditionStatus } from '../../core/index.ts';
 import { EDITION_STATUSES } from '../../core/index.ts';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   formatEdition,
   formatFindings,
@@ -11,6 +11,26 @@ import {
 
 /** A usage mistake found while building the call (exit 2). */
 export class UsageError extends Error {}
+
+/** A problem with what the user pointed at, found while building the call (exit 1). */
+export class UserError extends Error {}
+
+// Decoded strictly: a file that is not UTF-8 is refused rather than imported garbled.
+function readUtf8(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new UserError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    throw new UserError(`${file} is not UTF-8 text; save it as UTF-8 and import again`);
+  }
+}
 
 /** A CLI command: its usage text, its options, and how it turns arguments into an API call. */
 export interface Command {
@@ -200,6 +220,21 @@ export const commands: Record<string, Command> = {
         },
       );
     },
+  },
+  import: {
+    usage: 'galley import FILE.md [--json]',
+    summary: 'Create an edition from a Galley Markdown (or plain Markdown) file and print its id',
+    options: { json },
+    positionals: 1,
+    run: ({ positionals }) =>
+      call(
+        'editions.import',
+        { markdown: readUtf8(positionals[0]!) },
+        {
+          warnings: (r) => r.warnings,
+          print: (r) => r.summary.id,
+        },
+      ),
   },
   check: {
     usage: 'galley check <id> [--json]',

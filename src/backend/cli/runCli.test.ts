@@ -155,6 +155,51 @@ describe('galley CLI', () => {
     );
   });
 
+  it('imports Galley Markdown as a new edition, and refuses files it cannot read without creating anything', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'galley.db');
+    const [sample] = JSON.parse((await cli(['list', '--json', '--db', db])).out) as Array<{
+      id: string;
+    }>;
+    const file = join(dir, 'edition.md');
+    await cli(['export', sample!.id, '--format', 'markdown', '--out', file, '--db', db]);
+    const imported = await cli(['import', file, '--db', db]);
+    expect(imported.code).toBe(0);
+    const original = JSON.parse(
+      (await cli(['show', sample!.id, '--json', '--db', db])).out,
+    ).edition;
+    const copy = JSON.parse((await cli(['show', imported.out, '--json', '--db', db])).out).edition;
+    const withoutIds = (e: { sections: Array<{ id: string }> }) => ({
+      ...e,
+      id: '',
+      sections: e.sections.map((s) => ({ ...s, id: '' })),
+    });
+    expect(withoutIds(copy)).toEqual(withoutIds(original));
+
+    writeFileSync(
+      join(dir, 'plain.md'),
+      '# Weekly notes\n\nHello readers.\n\n## First story\n\nSome *text*.\n',
+    );
+    const plain = await cli(['import', join(dir, 'plain.md'), '--json', '--db', db]);
+    expect(JSON.parse(plain.out).summary).toMatchObject({ title: 'Weekly notes', sectionCount: 2 });
+
+    const before = (await cli(['list', '--json', '--db', db])).out;
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
+    expect(await cli(['import', join(dir, 'latin1.md'), '--db', db])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('not UTF-8'),
+    });
+    writeFileSync(join(dir, 'yaml.md'), '---\ntitle: [unclosed\n---\n## A\n');
+    const yaml = await cli(['import', join(dir, 'yaml.md'), '--db', db]);
+    expect(yaml).toMatchObject({ code: 1, err: expect.stringContaining('YAML') });
+    expect(yaml.err.split('\n')).toHaveLength(1);
+    expect(await cli(['import', join(dir, 'missing.md'), '--db', db])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('ENOENT'),
+    });
+    expect((await cli(['list', '--json', '--db', db])).out).toBe(before);
+  });
+
   it('prints help for every command', async () => {
     expect((await cli(['--help'])).out).toContain('Commands:');
     for (const name of [

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openBackend } from '../openBackend.ts';
 import { resolveDbPath } from '../paths.ts';
 import { StoreError } from '../store/StoreError.ts';
-import { commands, UsageError } from './commands.ts';
+import { commands, UsageError, UserError } from './commands.ts';
 import { runServe } from './serve.ts';
 
 /** Exit codes: 0 success, 1 a user error (bad id, unusable file), 2 a usage error. */
@@ -74,6 +74,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     call = command.run({ positionals: parsed.positionals, values: parsed.values });
   } catch (error) {
+    if (error instanceof UserError) {
+      io.err(`galley ${name}: ${error.message}`);
+      return EXIT.user;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.err(`galley ${name}: ${error.message}\nUsage: ${command.usage}`);
     return EXIT.usage;
@@ -91,7 +95,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     const result = await backend.invoke(call.method, call.input);
     if (!result.ok) {
-      io.err(`galley ${name}: ${result.error.message}`);
+      // One line: a parser's message may carry a code frame below its first line.
+      io.err(`galley ${name}: ${result.error.message.split('\n')[0]!.replace(/:\s*$/, '')}`);
       return result.error.code === 'invalid-input' ? EXIT.usage : EXIT.user;
     }
     const shown = call.present(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PublicationProfile } from '../export/shared/profile.ts';
 import { EDITION_STATUSES, type Edition, type EditionStatus } from '../model/types.ts';
+import { MAX_MARKDOWN_BYTES } from '../import/parseGalleyMarkdown.ts';
 import type { PreflightResult } from '../preflight/types.ts';
 
 /**
@@ -51,6 +52,7 @@ export const apiInputs = {
   'export.render': z.object({ id, format: z.enum(EXPORT_FORMATS) }),
   'export.bundle': z.object({ id, dest: z.string().min(1) }),
   'editions.check': z.object({ id }),
+  'editions.import': z.object({ markdown: z.string().max(MAX_MARKDOWN_BYTES) }),
   'profile.get': z.object({}),
   'profile.set': z.object({ profile: z.record(z.string(), z.unknown()) }),
 } as const;
@@ -116,6 +118,7 @@ export interface ApiOutputs {
   'export.render': { format: ExportFormat; content: string; warnings: string[] };
   'export.bundle': { dir: string; files: string[] };
   'editions.check': PreflightResult;
+  'editions.import': { summary: EditionSummary; warnings: string[] };
   'profile.get': PublicationProfile;
   'profile.set': PublicationProfile;
 }

@@ -1,0 +1,81 @@
+import type { RootContent } from 'mdast';
+import { stringify } from 'yaml';
+import type { Edition, JsonValue, Section, SectionBody } from '../../model/types.ts';
+import { bodyToMdast } from './bodyToMdast.ts';
+import { sectionComment } from './galleyMarkers.ts';
+import { serializeMdast } from './serializeMdast.ts';
+
+/*
+ * Galley Markdown: CommonMark (plus GFM strikethrough and task list syntax) that a
+ * Markdown renderer shows as the edition reads, and that `parseGalleyMarkdown` turns back
+ * into the same edition (section and edition ids aside: an import is a new edition).
+ *
+ * ---                                  YAML front matter: title, subject, preheader,
+ * title: The Build Log #42             number, publishDate, status, then every key of
+ * ...                                  `extra`, so keys this version does not know survive
+ * ---
+ *
+ * ## Section title                     each section starts with a level-2 heading
+ *
+ * <!-- galley: {"kind":"poll",...} --> only when the section is not a plain draft story
+ *                                      (kind, kind fields, status, assignee, and the
+ *                                      body's direction when set)
+ * body                                 headings inside a section are ### and ####
+ *
+ * What plain Markdown cannot say travels in invisible `<!-- galley:... -->` comments
+ * (see galleyMarkers.ts) and underline in `<ins>` (see serializeMdast.ts). Every text is
+ * written through mdast and mdast-util-to-markdown, which escapes what would otherwise
+ * become structure (`# `, `1. `, `> `, `[x](y)`, `<b>`, `&copy;`, `*`...).
+ */
+
+/** Renders an edition as Galley Markdown: YAML front matter, then one `##` part per section. */
+export function renderMarkdown(edition: Edition): string {
+  const blocks: RootContent[] = [];
+  for (const section of edition.sections) {
+    blocks.push({
+      type: 'heading',
+      depth: 2,
+      children: section.title === '' ? [] : [{ type: 'text', value: section.title }],
+    });
+    const meta = sectionMeta(section);
+    if (meta) blocks.push({ type: 'html', value: sectionComment(meta) });
+    blocks.push(...bodyToMdast(section.body));
+  }
+  const front = `---\n${frontMatter(edition)}---\n`;
+  return blocks.length > 0 ? `${front}\n${serializeMdast(blocks)}` : front;
+}
+
+/** Renders one section body as Markdown (no front matter, no section heading). */
+export function bodyToMarkdown(body: SectionBody): string {
+  return serializeMdast(bodyToMdast(body));
+}
+
+function frontMatter(edition: Edition): string {
+  const data: Record<string, JsonValue> = {
+    title: edition.title,
+    subject: edition.subject,
+    preheader: edition.preheader,
+    number: edition.number,
+    publishDate: edition.publishDate,
+    status: edition.status,
+    ...edition.extra,
+  };
+  // YAML 1.1 quoting: strings that an older parser would read as a date, a boolean or a
+  // number (`2026-11-26`, `yes`, `0777`) get quotes, so Jekyll or Hugo read them as text too.
+  return stringify(data, { version: '1.1', lineWidth: 0 });
+}
+
+/** The section comment's fields, or null for a draft, unassigned story (the default). */
+function sectionMeta(section: Section): Record<string, unknown> | null {
+  const { id: _id, title: _title, body, status, assignee, ...kindFields } = section;
+  const direction = body.root.direction;
+  const isDefault =
+    section.kind === 'story' &&
+    status === 'draft' &&
+    assignee === '' &&
+    (direction === null || direction === undefined);
+  if (isDefault) return null;
+  const meta: Record<string, unknown> = { ...kindFields, status, assignee };
+  if (direction === 'ltr' || direction === 'rtl') meta.direction = direction;
+  return meta;
+}

@@ -1,0 +1,201 @@
+import type { Blockquote, Code, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import { parseMarkers, type Marker } from '../export/markdown/galleyMarkers.ts';
+import { sanitizeLinkUrl } from '../model/url.ts';
+import { htmlText } from './htmlText.ts';
+import type { ImportContext } from './importContext.ts';
+import { listToBlocks } from './listToBlocks.ts';
+import { lineBreak, paragraphNode, textNode, typeOf, type Loose } from './looseNodes.ts';
+import { phrasingToInline } from './phrasingToInline.ts';
+import { plainText } from './plainText.ts';
+
+const BOLD = 1;
+const CODE = 16;
+
+/**
+ * Converts mdast flow content (a section's blocks) into loose Lexical blocks. Galley
+ * markers (`<!-- galley:... -->`) apply to the block after them; whatever the model has no
+ * place for is converted to its nearest form with a warning: code blocks become lines of
+ * inline code, tables one paragraph per row, raw HTML its text, heading levels 1, 2, 5 and
+ * 6 the nearest of 3 and 4.
+ */
+export function flowToBlocks(nodes: readonly RootContent[], context: ImportContext): Loose[] {
+  const out: Loose[] = [];
+  let pending: Marker | null = null;
+  for (const node of nodes) {
+    if (node.type === 'html') {
+      const markers = parseMarkers(node.value);
+      if (markers?.every((m) => m.name === 'br')) {
+        // A block holding nothing but line breaks (CommonMark has no such paragraph).
+        out.push(paragraphNode(markers.map(lineBreak), blockAttrs(pending)));
+        pending = null;
+        continue;
+      }
+      const only = markers?.length === 1 ? markers[0]! : null;
+      if (only?.name === 'empty-paragraph') {
+        out.push(paragraphNode([], only.attrs));
+        continue;
+      }
+      if (only && (only.name === 'button' || only.name === 'image' || only.name === 'block')) {
+        if (pending) context.notes.approximate();
+        pending = only;
+        continue;
+      }
+      out.push(...htmlBlock(node.value, context));
+      pending = null;
+      continue;
+    }
+    const blocks = blockToBlocks(node, pending, context);
+    pending = null;
+    out.push(...blocks);
+  }
+  if (pending) context.notes.approximate();
+  return out;
+}
+
+function blockToBlocks(node: RootContent, marker: Marker | null, context: ImportContext): Loose[] {
+  const attrs = blockAttrs(marker);
+  switch (node.type) {
+    case 'paragraph':
+      return paragraphToBlocks(node, marker, context);
+    case 'heading': {
+      if (node.depth !== 3 && node.depth !== 4)
+        context.notes.warn('Headings inside a section are levels 3 and 4; other levels were changed.');
+      const tag = node.depth >= 4 ? 'h4' : 'h3';
+      const inline = phrasingToInline(node.children, context);
+      // A heading holds text only: its images follow it.
+      const images = inline.filter((n) => typeOf(n) === 'image');
+      if (images.length > 0) context.notes.approximate();
+      const children = inline.filter((n) => typeOf(n) !== 'image');
+      return [{ ...attrs, type: 'heading', tag, children }, ...images];
+    }
+    case 'thematicBreak':
+      return [{ type: 'horizontalrule' }];
+    case 'blockquote':
+      return quoteToBlocks(node, attrs, context);
+    case 'list':
+      return listToBlocks(node, attrs, context, 0, flowToBlocks);
+    case 'code':
+      return codeToBlocks(node, context);
+    case 'table':
+      return tableToBlocks(node, context);
+    case 'definition':
+      // Used by the references that point at it; renders as nothing.
+      return [];
+    default: {
+      // Nothing else is parsed with the extensions in use; keep the words of anything new.
+      context.notes.approximate();
+      const text = 'children' in node ? plainText(node.children) : '';
+      return text === '' ? [] : [paragraphNode([textNode(text, 0)])];
+    }
+  }
+}
+
+function paragraphToBlocks(node: Paragraph, marker: Marker | null, context: ImportContext): Loose[] {
+  if (marker?.name === 'button') {
+    const link = onlyLink(node, context);
+    if (link) {
+      if (link.url !== '' && sanitizeLinkUrl(link.url) === null)
+        context.notes.warn('A button link was removed (links must be https, http, mailto or tel).');
+      return [{ type: 'button', label: plainText(link.children), url: link.url }];
+    }
+    context.notes.approximate();
+  }
+  const inline = phrasingToInline(node.children, context);
+  const blocks = splitImages(inline, context);
+  const first = blocks[0];
+  if (marker?.name === 'image' && blocks.length === 1 && typeOf(first) === 'image') {
+    const width = marker.attrs.width;
+    return [{ ...first, width: typeof width === 'number' ? width : null }];
+  }
+  if (marker?.name === 'block' && first) return [{ ...blockAttrs(marker), ...first }, ...blocks.slice(1)];
+  if (marker) context.notes.approximate();
+  return blocks;
+}
+
+/** Lifts images out of a run of inline nodes: Galley images are blocks between paragraphs. */
+function splitImages(inline: Loose[], context: ImportContext): Loose[] {
+  const blocks: Loose[] = [];
+  let run: Loose[] = [];
+  for (const node of inline) {
+    if (typeOf(node) !== 'image') {
+      run.push(node);
+      continue;
+    }
+    if (run.length > 0) blocks.push(paragraphNode(run));
+    run = [];
+    blocks.push(node);
+  }
+  if (run.length > 0) blocks.push(paragraphNode(run));
+  if (blocks.length > 1) context.notes.approximate();
+  return blocks;
+}
+
+function quoteToBlocks(node: Blockquote, attrs: Loose, context: ImportContext): Loose[] {
+  const inner = flowToBlocks(node.children, context);
+  if (inner.length === 0) return [{ ...attrs, type: 'quote', children: [] }];
+  if (inner.length > 1) context.notes.approximate();
+  return inner.map((block, index) => {
+    const type = typeOf(block);
+    if (type === 'quote') context.notes.approximate();
+    if (type === 'paragraph' || type === 'heading' || type === 'quote') {
+      return { ...(index === 0 ? attrs : {}), type: 'quote', children: block.children };
+    }
+    context.notes.warn('A quote can only hold text; lists, images and dividers in it were moved out.');
+    return block;
+  });
+}
+
+function codeToBlocks(node: Code, context: ImportContext): Loose[] {
+  context.notes.warn('Code blocks became paragraphs of inline code (sections have no code blocks).');
+  const lines = node.value.split(/\r?\n|\r/);
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+  if (lines.length === 0) return [];
+  const children: Loose[] = [];
+  lines.forEach((line, index) => {
+    if (index > 0) children.push(lineBreak());
+    if (line !== '') children.push(textNode(line, CODE));
+  });
+  return [paragraphNode(children)];
+}
+
+function tableToBlocks(node: Table, context: ImportContext): Loose[] {
+  context.notes.warn('Tables became one paragraph per row (sections have no tables).');
+  return node.children.flatMap((row, rowIndex) => {
+    const children: Loose[] = [];
+    row.children.forEach((cell, cellIndex) => {
+      if (cellIndex > 0) children.push(textNode(' | ', rowIndex === 0 ? BOLD : 0));
+      children.push(...phrasingToInline(cell.children, context, rowIndex === 0 ? BOLD : 0));
+    });
+    return splitImages(children, context);
+  });
+}
+
+function htmlBlock(value: string, context: ImportContext): Loose[] {
+  context.notes.warn('Raw HTML was removed; only its text was kept.');
+  const text = htmlText(value);
+  return text === '' ? [] : [paragraphNode([textNode(text, 0)])];
+}
+
+// Only the attributes a block marker may set; restoreBody checks their values.
+function blockAttrs(marker: Marker | null): Loose {
+  if (marker?.name !== 'block') return {};
+  const attrs: Loose = {};
+  for (const key of ['format', 'indent', 'direction', 'textFormat'])
+    if (key in marker.attrs) attrs[key] = marker.attrs[key];
+  return attrs;
+}
+
+function onlyLink(
+  node: Paragraph,
+  context: ImportContext,
+): { url: string; children: PhrasingContent[] } | null {
+  if (node.children.length !== 1) return null;
+  const only = node.children[0]!;
+  if (only.type === 'link') return only;
+  if (only.type === 'linkReference') {
+    const definition = context.definitions.get(only.identifier);
+    return definition ? { url: definition.url, children: only.children } : null;
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
+import type { ImportContext } from './importContext.ts';
+import { childrenOf, lineBreak, textNode, typeOf, type Loose } from './looseNodes.ts';
+import { phrasingToInline } from './phrasingToInline.ts';
+
+/** Lists nested deeper than this are flattened into the deepest allowed level. */
+export const MAX_LIST_DEPTH = 12;
+
+type FlowToBlocks = (nodes: readonly RootContent[], context: ImportContext) => Loose[];
+
+/**
+ * Converts an mdast list into a loose Lexical list. A bullet list whose every item starts
+ * with a GFM task box (`[ ]`, `[x]`) becomes a check list. A Lexical list item holds
+ * inline content only, so an item's extra paragraphs (and anything else) join it after a
+ * line break; a nested list follows its item in a wrapper item, as Lexical keeps it.
+ */
+export function listToBlocks(
+  list: List,
+  attrs: Loose,
+  context: ImportContext,
+  depth: number,
+  flowToBlocks: FlowToBlocks,
+): Loose[] {
+  const { listType, start, items } = convertList(list, context, depth, flowToBlocks);
+  return [{ ...attrs, type: 'list', listType, start, children: items }];
+}
+
+function convertList(
+  list: List,
+  context: ImportContext,
+  depth: number,
+  flowToBlocks: FlowToBlocks,
+): { listType: string; start: number; items: Loose[] } {
+  if (list.spread || list.children.some((item) => item.spread)) context.notes.approximate();
+  const withText = list.children.filter((item) => item.children.some((c) => c.type !== 'list'));
+  const check =
+    !list.ordered && withText.length > 0 && withText.every((item) => taskBox(item, context) !== null);
+  const start = typeof list.start === 'number' ? list.start : 1;
+  if (list.ordered && start < 1) context.notes.approximate();
+  const items: Loose[] = [];
+  for (const item of list.children) {
+    const box = check ? taskBox(item, context) : null;
+    const nested: Loose[] = [];
+    const parts: Loose[][] = [];
+    let explicitEmpty = false;
+    item.children.forEach((child, index) => {
+      if (child.type === 'list') {
+        if (depth + 1 < MAX_LIST_DEPTH) {
+          nested.push(...listToBlocks(child, {}, context, depth + 1, flowToBlocks));
+        } else {
+          context.notes.warn(`Lists nested deeper than ${MAX_LIST_DEPTH} levels were flattened.`);
+          // Its items join this list, after this item.
+          nested.push(...convertList(child, context, depth, flowToBlocks).items);
+        }
+        return;
+      }
+      if (child.type === 'paragraph') {
+        const paragraph = index === 0 && box ? box.paragraph : child;
+        parts.push(phrasingToInline(paragraph.children, context));
+        return;
+      }
+      if (child.type === 'html') {
+        const markers = parseMarkers(child.value);
+        if (markers?.length === 1 && markers[0]!.name === 'empty-paragraph') {
+          explicitEmpty = true;
+          return;
+        }
+        if (markers?.every((m) => m.name === 'br')) {
+          parts.push(markers.map(lineBreak));
+          return;
+        }
+      }
+      // Anything else keeps its inline content as another line of the item.
+      context.notes.approximate();
+      for (const block of flowToBlocks([child], context)) parts.push(inlineOf(block, context));
+    });
+    if (parts.length > 1) context.notes.approximate();
+    const inline = parts.flatMap((part, index) => (index > 0 ? [lineBreak(), ...part] : part));
+    if (parts.length > 0 || nested.length === 0 || explicitEmpty) {
+      items.push({ type: 'listitem', checked: box?.checked ?? false, children: inline });
+    }
+    for (const entry of nested) {
+      // A flattened item joins as it is; a nested list goes in a wrapper item.
+      items.push(typeOf(entry) === 'listitem' ? entry : { type: 'listitem', children: [entry] });
+    }
+  }
+  return { listType: check ? 'check' : list.ordered ? 'number' : 'bullet', start, items };
+}
+
+// An item's inline content; an image or other block keeps only its words.
+function inlineOf(block: Loose, context: ImportContext): Loose[] {
+  if (typeOf(block) === 'image') {
+    context.notes.warn('Images inside list items were replaced by their alt text.');
+    return typeof block.alt === 'string' && block.alt !== '' ? [textNode(block.alt, 0)] : [];
+  }
+  return childrenOf(block).flatMap((child) => (typeOf(child) === 'image' ? inlineOf(child, context) : [child]));
+}
+
+const TASK = /^\[([ xX])\](?:[ \t]|$)/;
+
+/**
+ * The GFM task box at the start of an item, and its first paragraph without it. The box
+ * must be written literally: `\[ ]` (how the exporter writes text that only looks like a
+ * box) reads as text.
+ */
+function taskBox(
+  item: ListItem,
+  context: ImportContext,
+): { checked: boolean; paragraph: Paragraph } | null {
+  const paragraph = item.children[0];
+  if (paragraph?.type !== 'paragraph') return null;
+  const first = paragraph.children[0];
+  if (first?.type !== 'text') return null;
+  const match = TASK.exec(first.value);
+  const offset = first.position?.start.offset;
+  if (!match || offset === undefined || context.source[offset] !== '[') return null;
+  const rest = first.value.slice(match[0].length);
+  return {
+    checked: match[1] !== ' ',
+    paragraph: {
+      ...paragraph,
+      children: rest === '' ? paragraph.children.slice(1) : [{ ...first, value: rest }, ...paragraph.children.slice(1)],
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
+import { sanitizeImageSrc, sanitizeLinkUrl } from '../model/url.ts';
+import { htmlText } from './htmlText.ts';
+import type { ImportContext } from './importContext.ts';
+import { lineBreak, textNode, typeOf, type Loose } from './looseNodes.ts';
+
+const BOLD = 1;
+const ITALIC = 2;
+const STRIKETHROUGH = 4;
+const UNDERLINE = 8;
+const CODE = 16;
+
+// Bare formatting tags (no attributes) become formats; the ones Galley's own Markdown
+// writes are exact, the others are close enough to keep but render differently.
+const FORMAT_TAGS: Record<string, { bit: number; exact: boolean }> = {
+  ins: { bit: UNDERLINE, exact: true },
+  u: { bit: UNDERLINE, exact: false },
+  strong: { bit: BOLD, exact: false },
+  b: { bit: BOLD, exact: false },
+  em: { bit: ITALIC, exact: false },
+  i: { bit: ITALIC, exact: false },
+  del: { bit: STRIKETHROUGH, exact: false },
+  s: { bit: STRIKETHROUGH, exact: false },
+  strike: { bit: STRIKETHROUGH, exact: false },
+};
+const FORMAT_TAG = /^<(\/?)([a-z]+)\s*>$/i;
+const MARK_BITS = { strong: BOLD, emphasis: ITALIC, delete: STRIKETHROUGH } as const;
+// The order the exporter nests marks of equal extent in, outermost first.
+const MARK_ORDER = ['strong', 'emphasis', 'delete'];
+
+/**
+ * A format is a bit, so `*(*foo*)*` (emphasis in emphasis) and `***foo***` read as
+ * emphasis around strong are written back differently: both count as approximations.
+ */
+function reordered(node: Nodes): boolean {
+  if (!('children' in node) || node.children.length !== 1) return false;
+  const child = node.children[0]!;
+  return MARK_ORDER.indexOf(child.type) !== -1 && MARK_ORDER.indexOf(child.type) < MARK_ORDER.indexOf(node.type);
+}
+const BR_TAG = /^<br\s*\/?>$/i;
+
+/**
+ * Converts mdast phrasing into loose Lexical inline nodes: marks become format bits,
+ * links are checked against the allowlist (a refused link keeps its words), references
+ * are resolved, raw HTML keeps no markup. Images are returned in place as `image` blocks;
+ * the caller lifts them out of the paragraph, since Galley images are blocks.
+ */
+export function phrasingToInline(
+  nodes: PhrasingContent[],
+  context: ImportContext,
+  baseFormat = 0,
+): Loose[] {
+  const out: Loose[] = [];
+  const open = new Map<number, number>();
+  const tagFormat = () => {
+    let format = 0;
+    for (const [bit, count] of open) if (count > 0) format |= bit;
+    return format;
+  };
+  const walk = (children: readonly Nodes[], format: number, target: Loose[]): void => {
+    for (const node of children) {
+      switch (node.type) {
+        case 'text':
+          pushText(target, node.value, format | tagFormat());
+          break;
+        case 'inlineCode':
+          target.push(textNode(node.value.replace(/\r?\n|\r/g, ' '), format | tagFormat() | CODE));
+          break;
+        case 'emphasis':
+        case 'strong':
+        case 'delete': {
+          const bit = MARK_BITS[node.type];
+          if (format & bit || reordered(node)) context.notes.approximate();
+          walk(node.children, format | bit, target);
+          break;
+        }
+        case 'break':
+          target.push(lineBreak());
+          break;
+        case 'link':
+          link(node.url, node.title ?? null, node.children, format, target);
+          break;
+        case 'linkReference': {
+          const definition = context.definitions.get(node.identifier);
+          if (definition) link(definition.url, definition.title, node.children, format, target);
+          else walk(node.children, format, target);
+          break;
+        }
+        case 'image':
+          image(node.url, node.alt ?? '', node.title ?? null, target);
+          break;
+        case 'imageReference': {
+          const definition = context.definitions.get(node.identifier);
+          if (definition) image(definition.url, node.alt ?? '', definition.title, target);
+          else pushText(target, node.alt ?? '', format | tagFormat());
+          break;
+        }
+        case 'html':
+          html(node.value, target);
+          break;
+        default:
+          context.notes.approximate();
+          if ('children' in node) walk(node.children, format, target);
+          else if ('value' in node && typeof node.value === 'string')
+            pushText(target, node.value, format);
+      }
+    }
+  };
+
+  const link = (
+    url: string,
+    title: string | null,
+    children: readonly Nodes[],
+    format: number,
+    target: Loose[],
+  ): void => {
+    const inner: Loose[] = [];
+    walk(children, format, inner);
+    // Galley images are blocks: one inside a link is lifted out after it, unlinked.
+    const images = inner.filter((n) => typeOf(n) === 'image');
+    const words = inner.filter((n) => typeOf(n) !== 'image');
+    if (images.length > 0) context.notes.warn('An image inside a link was kept without its link.');
+    if (sanitizeLinkUrl(url) === null) {
+      context.notes.warn(
+        `A link to "${preview(url)}" was removed (links must be https, http, mailto or tel); its text was kept.`,
+      );
+      target.push(...words);
+    } else if (words.length === 0) {
+      context.notes.approximate();
+    } else {
+      target.push({ type: 'link', url, title: title === '' ? null : title, children: words });
+    }
+    target.push(...images);
+  };
+
+  const image = (src: string, alt: string, title: string | null, target: Loose[]): void => {
+    if (sanitizeImageSrc(src) === null) {
+      context.notes.warn(
+        `An image from "${preview(src)}" was removed: images need an https (or http) address.`,
+      );
+      return;
+    }
+    target.push({ type: 'image', src, alt, caption: title ?? '', width: null });
+  };
+
+  const html = (value: string, target: Loose[]): void => {
+    const markers = parseMarkers(value);
+    if (markers) {
+      for (const marker of markers) {
+        if (marker.name === 'br') target.push(lineBreak());
+        else if (marker.name === 'new-tab' && typeOf(target[target.length - 1]) === 'link')
+          target[target.length - 1]!.target = '_blank';
+        else context.notes.approximate();
+      }
+      return;
+    }
+    const tag = FORMAT_TAG.exec(value.trim());
+    const known = tag ? FORMAT_TAGS[tag[2]!.toLowerCase()] : undefined;
+    if (tag && known) {
+      const count = open.get(known.bit) ?? 0;
+      if (!known.exact) context.notes.approximate();
+      if (tag[1] === '/') {
+        if (count > 0) open.set(known.bit, count - 1);
+        else context.notes.approximate();
+      } else {
+        if (count > 0) context.notes.approximate();
+        open.set(known.bit, count + 1);
+      }
+      return;
+    }
+    if (BR_TAG.test(value.trim())) {
+      context.notes.approximate();
+      target.push(lineBreak());
+      return;
+    }
+    context.notes.warn('Raw HTML was removed; only its text was kept.');
+    const words = htmlText(value);
+    if (words !== '') pushText(target, words, tagFormat());
+  };
+
+  walk(nodes, baseFormat, out);
+  if (tagFormat() !== 0) context.notes.approximate();
+  return out;
+}
+
+// Soft line breaks read as spaces; tabs become Lexical tab nodes, as typing them would.
+function pushText(target: Loose[], value: string, format: number): void {
+  const text = value.replace(/\r?\n|\r/g, ' ');
+  if (format & CODE) {
+    if (text !== '') target.push(textNode(text, format));
+    return;
+  }
+  text.split('\t').forEach((part, index) => {
+    if (index > 0) target.push({ type: 'tab' });
+    if (part !== '') target.push(textNode(part, format));
+  });
+}
+
+function preview(url: string): string {
+  return url.length > 60 ? `${url.slice(0, 57)}...` : url;
+}

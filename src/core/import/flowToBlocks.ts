@@ -32,7 +32,7 @@ export function flowToBlocks(nodes: readonly RootContent[], context: ImportConte
       }
       const only = markers?.length === 1 ? markers[0]! : null;
       if (only?.name === 'empty-paragraph') {
-        out.push(paragraphNode([], only.attrs));
+        out.push(paragraphNode([], pickAttrs(only.attrs)));
         continue;
       }
       if (only && (only.name === 'button' || only.name === 'image' || only.name === 'block')) {
@@ -52,14 +52,24 @@ export function flowToBlocks(nodes: readonly RootContent[], context: ImportConte
   return out;
 }
 
+// Which blocks each marker can describe; a marker before any other block is dropped.
+const MARKED: Record<string, string[]> = {
+  block: ['paragraph', 'heading', 'blockquote', 'list'],
+  button: ['paragraph'],
+  image: ['paragraph'],
+};
+
 function blockToBlocks(node: RootContent, marker: Marker | null, context: ImportContext): Loose[] {
+  if (marker && !MARKED[marker.name]?.includes(node.type)) context.notes.approximate();
   const attrs = blockAttrs(marker);
   switch (node.type) {
     case 'paragraph':
       return paragraphToBlocks(node, marker, context);
     case 'heading': {
       if (node.depth !== 3 && node.depth !== 4)
-        context.notes.warn('Headings inside a section are levels 3 and 4; other levels were changed.');
+        context.notes.warn(
+          'Headings inside a section are levels 3 and 4; other levels were changed.',
+        );
       const tag = node.depth >= 4 ? 'h4' : 'h3';
       const inline = phrasingToInline(node.children, context);
       // A heading holds text only: its images follow it.
@@ -90,7 +100,11 @@ function blockToBlocks(node: RootContent, marker: Marker | null, context: Import
   }
 }
 
-function paragraphToBlocks(node: Paragraph, marker: Marker | null, context: ImportContext): Loose[] {
+function paragraphToBlocks(
+  node: Paragraph,
+  marker: Marker | null,
+  context: ImportContext,
+): Loose[] {
   if (marker?.name === 'button') {
     const link = onlyLink(node, context);
     if (link) {
@@ -107,7 +121,8 @@ function paragraphToBlocks(node: Paragraph, marker: Marker | null, context: Impo
     const width = marker.attrs.width;
     return [{ ...first, width: typeof width === 'number' ? width : null }];
   }
-  if (marker?.name === 'block' && first) return [{ ...blockAttrs(marker), ...first }, ...blocks.slice(1)];
+  if (marker?.name === 'block' && first)
+    return [{ ...blockAttrs(marker), ...first }, ...blocks.slice(1)];
   if (marker) context.notes.approximate();
   return blocks;
 }
@@ -140,13 +155,17 @@ function quoteToBlocks(node: Blockquote, attrs: Loose, context: ImportContext): 
     if (type === 'paragraph' || type === 'heading' || type === 'quote') {
       return { ...(index === 0 ? attrs : {}), type: 'quote', children: block.children };
     }
-    context.notes.warn('A quote can only hold text; lists, images and dividers in it were moved out.');
+    context.notes.warn(
+      'A quote can only hold text; lists, images and dividers in it were moved out.',
+    );
     return block;
   });
 }
 
 function codeToBlocks(node: Code, context: ImportContext): Loose[] {
-  context.notes.warn('Code blocks became paragraphs of inline code (sections have no code blocks).');
+  context.notes.warn(
+    'Code blocks became paragraphs of inline code (sections have no code blocks).',
+  );
   const lines = node.value.split(/\r?\n|\r/);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
@@ -177,13 +196,16 @@ function htmlBlock(value: string, context: ImportContext): Loose[] {
   return text === '' ? [] : [paragraphNode([textNode(text, 0)])];
 }
 
-// Only the attributes a block marker may set; restoreBody checks their values.
 function blockAttrs(marker: Marker | null): Loose {
-  if (marker?.name !== 'block') return {};
-  const attrs: Loose = {};
+  return marker?.name === 'block' ? pickAttrs(marker.attrs) : {};
+}
+
+// Only the attributes a marker may set; restoreBody checks their values.
+function pickAttrs(attrs: Record<string, unknown>): Loose {
+  const picked: Loose = {};
   for (const key of ['format', 'indent', 'direction', 'textFormat'])
-    if (key in marker.attrs) attrs[key] = marker.attrs[key];
-  return attrs;
+    if (key in attrs) picked[key] = attrs[key];
+  return picked;
 }
 
 function onlyLink(

@@ -8,6 +8,8 @@ export interface FrontMatter {
   markdown: string;
   /** How many lines the front matter took, so Markdown line numbers can be reported. */
   lineOffset: number;
+  /** What the YAML parser let through but flagged (an unknown tag read as text...). */
+  warnings: string[];
 }
 
 export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; message: string };
@@ -27,28 +29,37 @@ const MAX_ALIAS_COUNT = 100;
  */
 export function splitFrontMatter(text: string): FrontMatterResult {
   const open = FENCE.exec(text);
-  if (!open) return { ok: true, value: { data: {}, markdown: text, lineOffset: 0 } };
+  if (!open) return { ok: true, value: { data: {}, markdown: text, lineOffset: 0, warnings: [] } };
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
-  if (!close) return { ok: true, value: { data: {}, markdown: text, lineOffset: 0 } };
+  if (!close) return { ok: true, value: { data: {}, markdown: text, lineOffset: 0, warnings: [] } };
   const yaml = rest.slice(0, close.index);
   const after = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const lineOffset = 2 + (yaml.match(/\n/g)?.length ?? 0);
   const parsed = parseYaml(yaml);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: { data: parsed.value, markdown: after, lineOffset } };
+  const { data, warnings } = parsed;
+  return { ok: true, value: { data, markdown: after, lineOffset, warnings } };
 }
 
-function parseYaml(yaml: string): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+type YamlResult =
+  { ok: true; data: Record<string, unknown>; warnings: string[] } | { ok: false; message: string };
+
+function parseYaml(yaml: string): YamlResult {
   try {
     const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: true });
     const error = doc.errors[0];
-    if (error) return { ok: false, message: `The front matter is not valid YAML: ${firstLine(error.message)}` };
+    if (error)
+      return {
+        ok: false,
+        message: `The front matter is not valid YAML: ${firstLine(error.message)}`,
+      };
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    if (value === null || value === undefined) return { ok: true, value: {} };
+    const warnings = doc.warnings.map((w) => `Front matter: ${firstLine(w.message)}`);
+    if (value === null || value === undefined) return { ok: true, data: {}, warnings };
     if (!isMapping(value))
       return { ok: false, message: 'The front matter must be a YAML mapping of keys to values.' };
-    return { ok: true, value: plainDates(value) };
+    return { ok: true, data: plainValues(value), warnings };
   } catch (error) {
     // toJS throws on an alias bomb (maxAliasCount) and on a few malformed documents.
     const reason = error instanceof Error ? firstLine(error.message) : 'unreadable';
@@ -57,11 +68,16 @@ function parseYaml(yaml: string): { ok: true; value: Record<string, unknown> } |
 }
 
 // A `%YAML 1.1` document reads `2026-11-26` as a Date; the model wants the ISO date text.
-function plainDates(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data))
-    out[key] = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
-  return out;
+// (Object.fromEntries: a `__proto__` key stays an own key and changes no prototype.)
+function plainValues(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [
+      key,
+      value instanceof Date && !Number.isNaN(value.getTime())
+        ? value.toISOString().slice(0, 10)
+        : value,
+    ]),
+  );
 }
 
 function firstLine(message: string): string {

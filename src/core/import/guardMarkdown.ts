@@ -101,8 +101,7 @@ export function escapeRanges(
         const prefix = index === 0 ? '' : (/^[ \t>]*/.exec(line)?.[0] ?? '');
         const body = line.slice(prefix.length);
         return (
-          prefix +
-          body.replace(/[!-/:-@[-`{-~]/g, (c) => (keepPipes && c === '|' ? c : `\\${c}`))
+          prefix + body.replace(/[!-/:-@[-`{-~]/g, (c) => (keepPipes && c === '|' ? c : `\\${c}`))
         );
       })
       .join('\n');

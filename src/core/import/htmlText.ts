@@ -39,11 +39,14 @@ const NAMED: Record<string, string> = {
 
 /** Decodes numeric character references and the common named ones. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/g, (all, dec, hex, name) => {
-    if (name !== undefined) return Object.hasOwn(NAMED, name) ? NAMED[name]! : all;
-    const code = dec !== undefined ? Number(dec) : parseInt(String(hex), 16);
-    // Like HTML: no NUL, no surrogates, nothing past Unicode.
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-    return String.fromCodePoint(code);
-  });
+  return text.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/g,
+    (all, dec, hex, name) => {
+      if (name !== undefined) return Object.hasOwn(NAMED, name) ? NAMED[name]! : all;
+      const code = dec !== undefined ? Number(dec) : parseInt(String(hex), 16);
+      // Like HTML: no NUL, no surrogates, nothing past Unicode.
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+      return String.fromCodePoint(code);
+    },
+  );
 }

@@ -35,7 +35,9 @@ function convertList(
   if (list.spread || list.children.some((item) => item.spread)) context.notes.approximate();
   const withText = list.children.filter((item) => item.children.some((c) => c.type !== 'list'));
   const check =
-    !list.ordered && withText.length > 0 && withText.every((item) => taskBox(item, context) !== null);
+    !list.ordered &&
+    withText.length > 0 &&
+    withText.every((item) => taskBox(item, context) !== null);
   const start = typeof list.start === 'number' ? list.start : 1;
   if (list.ordered && start < 1) context.notes.approximate();
   const items: Loose[] = [];
@@ -94,7 +96,9 @@ function inlineOf(block: Loose, context: ImportContext): Loose[] {
     context.notes.warn('Images inside list items were replaced by their alt text.');
     return typeof block.alt === 'string' && block.alt !== '' ? [textNode(block.alt, 0)] : [];
   }
-  return childrenOf(block).flatMap((child) => (typeOf(child) === 'image' ? inlineOf(child, context) : [child]));
+  return childrenOf(block).flatMap((child) =>
+    typeOf(child) === 'image' ? inlineOf(child, context) : [child],
+  );
 }
 
 const TASK = /^\[([ xX])\](?:[ \t]|$)/;
@@ -120,7 +124,10 @@ function taskBox(
     checked: match[1] !== ' ',
     paragraph: {
       ...paragraph,
-      children: rest === '' ? paragraph.children.slice(1) : [{ ...first, value: rest }, ...paragraph.children.slice(1)],
+      children:
+        rest === ''
+          ? paragraph.children.slice(1)
+          : [{ ...first, value: rest }, ...paragraph.children.slice(1)],
     },
   };
 }

@@ -71,7 +71,9 @@ const TOO_DEEP =
 const TOO_COMPLEX =
   'A paragraph had too many Markdown delimiters to parse safely; it was kept as plain text.';
 
-function heavyInlineRanges(source: string): Array<{ start: number; end: number; keepPipes: boolean }> {
+function heavyInlineRanges(
+  source: string,
+): Array<{ start: number; end: number; keepPipes: boolean }> {
   const ranges: Array<{ start: number; end: number; keepPipes: boolean }> = [];
   const stack: Nodes[] = [fromMarkdown(source, BLOCKS_ONLY)];
   while (stack.length > 0) {

@@ -25,6 +25,7 @@ const FORMAT_TAGS: Record<string, { bit: number; exact: boolean }> = {
   strike: { bit: STRIKETHROUGH, exact: false },
 };
 const FORMAT_TAG = /^<(\/?)([a-z]+)\s*>$/i;
+const BR_TAG = /^<br\s*\/?>$/i;
 const MARK_BITS = { strong: BOLD, emphasis: ITALIC, delete: STRIKETHROUGH } as const;
 // The order the exporter nests marks of equal extent in, outermost first.
 const MARK_ORDER = ['strong', 'emphasis', 'delete'];
@@ -36,9 +37,11 @@ const MARK_ORDER = ['strong', 'emphasis', 'delete'];
 function reordered(node: Nodes): boolean {
   if (!('children' in node) || node.children.length !== 1) return false;
   const child = node.children[0]!;
-  return MARK_ORDER.indexOf(child.type) !== -1 && MARK_ORDER.indexOf(child.type) < MARK_ORDER.indexOf(node.type);
+  return (
+    MARK_ORDER.indexOf(child.type) !== -1 &&
+    MARK_ORDER.indexOf(child.type) < MARK_ORDER.indexOf(node.type)
+  );
 }
-const BR_TAG = /^<br\s*\/?>$/i;
 
 /**
  * Converts mdast phrasing into loose Lexical inline nodes: marks become format bits,

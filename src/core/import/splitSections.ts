@@ -45,7 +45,9 @@ export function splitSections(tree: Root, source: string, notes: ImportNotes): S
       const next = children[index + 1];
       const fields = next?.type === 'html' ? parseSectionComment(next.value) : null;
       if (fields === 'invalid') {
-        notes.warn(`The galley comment of section "${current.title}" is not valid JSON; it was read as a story.`);
+        notes.warn(
+          `The galley comment of section "${current.title}" is not valid JSON; it was read as a story.`,
+        );
         index += 1;
       } else if (fields) {
         current.fields = fields;

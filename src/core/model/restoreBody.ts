@@ -9,7 +9,20 @@ import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
  */
 export function restoreBody(input: unknown): SectionBody {
   const root = isRecord(input) && isRecord(input.root) ? input.root : null;
-  const blocks = root ? restoreBlocks(arrayOf(root.children)) : [];
+  let blocks = root ? restoreBlocks(arrayOf(root.children)) : [];
+  // A dropped block (an unsafe image, say) can leave two lists of one type side by side;
+  // one more pass merges them, as Lexical would, so that restoring is idempotent.
+  if (
+    blocks.some(
+      (b, i) =>
+        i > 0 &&
+        b.type === 'list' &&
+        blocks[i - 1]!.type === 'list' &&
+        b.listType === blocks[i - 1]!.listType,
+    )
+  ) {
+    blocks = restoreBlocks(blocks);
+  }
   if (blocks.length === 0) blocks.push(paragraph([]));
   return {
     root: {

@@ -107,6 +107,19 @@ describe('restoreBody', () => {
     expect(body.root.children[2]!.children![0]).toMatchObject({ type: 'text', text: 'click me' });
   });
 
+  it('is idempotent when a dropped block leaves two lists side by side', () => {
+    const list = (text: string) => ({
+      type: 'list',
+      listType: 'bullet',
+      children: [{ type: 'listitem', children: [{ type: 'text', text }] }],
+    });
+    const once = restoreBody({
+      root: { children: [list('a'), { type: 'image', src: 'javascript:x' }, list('b')] },
+    });
+    expect(once.root.children).toHaveLength(1);
+    expect(restoreBody(once)).toEqual(once);
+  });
+
   it('gives an empty body one empty paragraph', () => {
     expect(restoreBody({ root: { children: [] } }).root.children).toEqual([
       expect.objectContaining({ type: 'paragraph', children: [] }),

@@ -39,7 +39,7 @@ export interface Marker {
   attrs: Record<string, unknown>;
 }
 
-const SECTION_COMMENT = /^<!-- galley: (\{.*\}) -->$/;
+const SECTION_COMMENT = /^<!-- galley: (.*) -->$/;
 const MARKER = /<!-- galley:([a-z-]+)(?: (\{[^\n]*?\}))? -->/y;
 
 /** The comment that follows a section's heading: `<!-- galley: {json} -->`. */
@@ -47,7 +47,10 @@ export function sectionComment(fields: Record<string, unknown>): string {
   return `<!-- galley: ${safeJson(fields)} -->`;
 }
 
-/** The fields of a section comment, or null when `html` is not one (or holds bad JSON). */
+/**
+ * The fields of a section comment; null when `html` is not one, `'invalid'` when it is one
+ * whose JSON does not parse to an object.
+ */
 export function parseSectionComment(html: string): Record<string, unknown> | null | 'invalid' {
   const match = SECTION_COMMENT.exec(html.trim());
   if (!match) return null;

@@ -56,8 +56,9 @@ export function inlineToMdast(children: Node[], options: InlineOptions = {}): Ph
         );
         break;
       case 'link':
-        segments.push({ node: linkToMdast(child) });
-        if (child.target === '_blank') segments.push({ node: { type: 'html', value: marker('new-tab') } });
+        segments.push({ node: linkToMdast(child, options) });
+        if (child.target === '_blank')
+          segments.push({ node: { type: 'html', value: marker('new-tab') } });
         break;
       default:
         // Not an inline node (restoreBody never leaves one here): keep its text.
@@ -69,7 +70,7 @@ export function inlineToMdast(children: Node[], options: InlineOptions = {}): Ph
   return nest(segments, 0);
 }
 
-function linkToMdast(link: Node): PhrasingContent {
+function linkToMdast(link: Node, options: InlineOptions): PhrasingContent {
   const inner = (link.children ?? []).filter((c) => c.type !== 'link');
   return {
     type: 'link',
@@ -81,7 +82,9 @@ function linkToMdast(link: Node): PhrasingContent {
           ? { text: String(c.text ?? ''), format: Number(c.format ?? 0) }
           : c.type === 'tab'
             ? { text: '\t', format: 0, transparent: true }
-            : { node: { type: 'break' }, transparent: true },
+            : options.inHeading
+              ? { node: { type: 'html', value: marker('br') } }
+              : { node: { type: 'break' }, transparent: true },
       ),
       0,
     ),

@@ -70,7 +70,8 @@ function listItem(node: ListItem, parent: Parents | undefined, state: State, inf
  * Text, with every underscore escaped. mdast-util-to-markdown leaves intraword `_` bare
  * (`a_b`), but when a letter next to a `~~` run is then written as a character reference
  * (`&#x200B;`), the bare `__` beside it can open emphasis and the text changes. Escaping
- * them all costs a backslash in `under\_score` and closes that hole.
+ * them all costs a backslash in `under\_score` and closes that hole. A no-break space is
+ * written `&nbsp;`: renderers disagree on whether one that starts a line is trimmed.
  */
 function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
   const value = defaultHandlers.text(node, parent, state, info);

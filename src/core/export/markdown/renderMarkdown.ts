@@ -62,7 +62,16 @@ function frontMatter(edition: Edition): string {
   };
   // YAML 1.1 quoting: strings that an older parser would read as a date, a boolean or a
   // number (`2026-11-26`, `yes`, `0777`) get quotes, so Jekyll or Hugo read them as text too.
-  return stringify(data, { version: '1.1', lineWidth: 0 });
+  // Every string double-quoted, and `<` escaped in it: a renderer that does not know front
+  // matter shows it as text, and a title like `</style><script>` must stay text there too.
+  const yaml = stringify(data, {
+    version: '1.1',
+    lineWidth: 0,
+    defaultStringType: 'QUOTE_DOUBLE',
+    // Keys stay plain unless one holds a `<`, which only a quoted key can escape.
+    defaultKeyType: Object.keys(data).some((key) => key.includes('<')) ? 'QUOTE_DOUBLE' : 'PLAIN',
+  });
+  return yaml.replaceAll('<', '\\x3c');
 }
 
 /** The section comment's fields, or null for a draft, unassigned story (the default). */

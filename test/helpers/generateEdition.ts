@@ -1,4 +1,5 @@
 import type { Edition, Section, SerializedBodyNode } from '../../src/core/index.ts';
+import { el as element, text } from './bodyNodes.ts';
 import { type Random, seededRandom } from './random.ts';
 
 const WORDS = [
@@ -95,14 +96,6 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
 
 function sentence(r: Random, words: number): string {
   return Array.from({ length: words }, () => r.pick(WORDS)).join(' ');
-}
-
-function element(type: string, children: SerializedBodyNode[]): SerializedBodyNode {
-  return { type, version: 1, direction: null, format: '', indent: 0, children };
-}
-
-function text(value: string, format = 0): SerializedBodyNode {
-  return { type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' };
 }
 
 function inline(r: Random): SerializedBodyNode[] {

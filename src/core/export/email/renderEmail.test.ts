@@ -8,27 +8,7 @@ import { defaultProfile, restoreProfile } from '../shared/profile.ts';
 import { renderTextWithWarnings } from '../text/renderText.ts';
 import { attr, classes, parseEmail, textContent } from './emailDom.testkit.ts';
 import { renderEmail } from './renderEmail.ts';
-
-const el = (type: string, children: SerializedBodyNode[], extra = {}): SerializedBodyNode => ({
-  type,
-  version: 1,
-  direction: null,
-  format: '',
-  indent: 0,
-  children,
-  ...extra,
-});
-const text = (value: string, format = 0): SerializedBodyNode => ({
-  type: 'text',
-  version: 1,
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-});
-const para = (...children: SerializedBodyNode[]) =>
-  el('paragraph', children, { textFormat: 0, textStyle: '' });
+import { el, para, text } from '../../../../test/helpers/bodyNodes.ts';
 
 function editionWith(children: SerializedBodyNode[], sections: Partial<Section>[] = [{}]): Edition {
   return restoreEdition({

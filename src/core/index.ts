@@ -10,6 +10,8 @@ export * from './lexical/nodes.ts';
 export * from './lexical/ImageNode.ts';
 export * from './lexical/ButtonNode.ts';
 export * from './lexical/bodySession.ts';
+export * from './lexical/decoratorViews.ts';
+export * from './api/bridge.ts';
 export * from './yjs/editionDoc.ts';
 export * from './yjs/editionDocs.ts';
 export * from './api/result.ts';

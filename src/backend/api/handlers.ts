@@ -11,7 +11,8 @@ import {
 import type { PeerManager } from '../peer/PeerManager.ts';
 import type { EditionService } from '../editions/EditionService.ts';
 import { loadProfile, renderFormat, saveProfile, writeBundle } from '../export/exportEdition.ts';
-import { createVersion, restoreVersion } from '../editions/versions.ts';
+import { createVersion, readVersion, restoreVersion } from '../editions/versions.ts';
+import { decodeImage } from './decodeImage.ts';
 
 /** What every handler can reach. */
 export interface ApiContext {
@@ -38,6 +39,7 @@ type Handler<M extends ApiMethod> = (
 export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'editions.list': ({ editions }, input) => editions.list(input),
   'editions.create': ({ editions }, input) => editions.create(input),
+  'editions.duplicate': ({ editions }, { id }) => editions.duplicate(id),
   'editions.get': ({ editions }, { id }) => ({
     summary: editions.requireSummary(id),
     edition: editions.get(id),
@@ -48,6 +50,12 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'versions.list': ({ editions }, { editionId }) => {
     editions.requireSummary(editionId);
     return editions.store.listVersions(editionId);
+  },
+  'versions.get': ({ editions }, { editionId, versionId }) => {
+    const version = editions.store.listVersions(editionId).find((v) => v.id === versionId);
+    const edition = readVersion(editions, editionId, versionId);
+    const email = renderFormat(editions, edition, 'email').content;
+    return { version: version!, edition, email };
   },
   'versions.restore': ({ editions }, input) => restoreVersion(editions, input),
   'store.backup': async ({ editions }, { dest }) => {
@@ -67,6 +75,11 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     const result = parseGalleyMarkdown(markdown);
     if (!result.ok) throw new GalleyError(result.error.code, result.error.message);
     return { summary: editions.write(result.edition), warnings: result.warnings };
+  },
+  'assets.put': ({ editions }, { mime, base64 }) => {
+    const bytes = decodeImage(base64, mime);
+    const hash = editions.store.putAsset(bytes, mime);
+    return { hash, src: `asset:${hash}`, bytes: bytes.byteLength };
   },
   'profile.get': ({ editions }) => loadProfile(editions.store),
   'profile.set': ({ editions }, { profile }) => saveProfile(editions.store, profile),

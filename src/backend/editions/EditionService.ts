@@ -3,6 +3,7 @@ import {
   applyEdition,
   editionRoom,
   editionWordCount,
+  emptyBody,
   newId,
   readBody,
   readEdition,
@@ -35,11 +36,32 @@ export class EditionService {
     readonly host: DocHost,
   ) {}
 
-  /** Creates an edition from a starter (blank or the sample) and returns its summary. */
-  create(input: { title?: string; from?: 'blank' | 'sample' }): EditionSummary {
-    const starter = input.from === 'sample' ? sampleEdition() : blankEdition();
+  /**
+   * Creates an edition from a starter (blank, the sample, or the structure of an earlier
+   * edition) and returns its summary.
+   */
+  create(input: {
+    title?: string;
+    from?: 'blank' | 'sample' | 'structure';
+    sourceId?: string;
+    keepBodies?: boolean;
+  }): EditionSummary {
+    let starter: Edition;
+    if (input.from === 'structure') {
+      if (!input.sourceId)
+        throw new GalleyError('invalid-input', 'Say which edition to take the structure from.');
+      starter = structureOf(this.get(input.sourceId), input.keepBodies ?? false);
+    } else {
+      starter = input.from === 'sample' ? sampleEdition() : blankEdition();
+    }
     if (input.title !== undefined && input.title.trim() !== '') starter.title = input.title.trim();
     return this.write(starter);
+  }
+
+  /** A copy of an edition under new ids, titled as a copy. */
+  duplicate(id: string): EditionSummary {
+    const source = this.get(id);
+    return this.write({ ...source, title: `Copy of ${source.title}`.slice(0, 300) });
   }
 
   /**
@@ -164,4 +186,24 @@ export class EditionService {
       return body.share.size === 0 ? null : readBody(body);
     });
   }
+}
+
+/**
+ * The next edition in a series: the same sections with their kinds, titles, assignees and
+ * fields (a sponsor slot, a poll's vote URL), status back to draft, the number counted on,
+ * and bodies emptied unless kept.
+ */
+function structureOf(source: Edition, keepBodies: boolean): Edition {
+  return {
+    ...source,
+    title: source.title,
+    status: 'draft',
+    number: source.number === null ? null : source.number + 1,
+    publishDate: null,
+    sections: source.sections.map((section) => ({
+      ...section,
+      status: 'draft',
+      body: keepBodies ? section.body : emptyBody(),
+    })),
+  };
 }

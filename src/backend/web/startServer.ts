@@ -10,6 +10,7 @@ import { PeerManager } from '../peer/PeerManager.ts';
 import { handleApiRequest } from './apiRoute.ts';
 import { IndexRefresher } from './IndexRefresher.ts';
 import { serveStatic } from './staticFiles.ts';
+import { serveAsset } from './assetRoute.ts';
 
 export interface ServeOptions {
   dbPath: string;
@@ -123,6 +124,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           }),
         );
       });
+    } else if (path.startsWith('/assets/')) {
+      serveAsset(req, res, backend.editions.store, checkToken);
     } else if (options.staticDir) {
       serveStatic(options.staticDir, req, res);
     } else {

@@ -13,6 +13,11 @@ import type { PreflightResult } from '../preflight/types.ts';
 export const EXPORT_FORMATS = ['email', 'markdown', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Image types the store accepts as assets (what email clients display). */
+export const ASSET_MIME_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+/** The largest image the store accepts: 5 MiB (email images should be far smaller). */
+export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
+
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 
 export const apiInputs = {
@@ -22,8 +27,13 @@ export const apiInputs = {
   }),
   'editions.create': z.object({
     title: z.string().max(300).optional(),
-    from: z.enum(['blank', 'sample']).optional(),
+    /** `structure`: the sections of `sourceId`, with their fields, as a new edition. */
+    from: z.enum(['blank', 'sample', 'structure']).optional(),
+    sourceId: id.optional(),
+    /** With `from: 'structure'`: keep the section bodies (else they start empty). */
+    keepBodies: z.boolean().optional(),
   }),
+  'editions.duplicate': z.object({ id }),
   'editions.get': z.object({ id }),
   'editions.delete': z.object({ id, deleted: z.boolean().optional() }),
   'editions.search': z.object({
@@ -36,6 +46,7 @@ export const apiInputs = {
     author: z.string().max(100).optional(),
   }),
   'versions.list': z.object({ editionId: id }),
+  'versions.get': z.object({ editionId: id, versionId: z.string().min(1).max(100) }),
   'versions.restore': z.object({
     editionId: id,
     versionId: z.string().min(1).max(100),
@@ -53,6 +64,11 @@ export const apiInputs = {
   'export.bundle': z.object({ id, dest: z.string().min(1) }),
   'editions.check': z.object({ id }),
   'editions.import': z.object({ markdown: z.string().max(MAX_MARKDOWN_BYTES) }),
+  'assets.put': z.object({
+    mime: z.enum(ASSET_MIME_TYPES),
+    /** The file's bytes, base64; at most MAX_ASSET_BYTES once decoded. */
+    base64: z.string().max(Math.ceil(MAX_ASSET_BYTES / 3) * 4 + 4),
+  }),
   'profile.get': z.object({}),
   'profile.set': z.object({ profile: z.record(z.string(), z.unknown()) }),
 } as const;
@@ -65,6 +81,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set([
   'editions.get',
   'editions.search',
   'versions.list',
+  'versions.get',
   'peer.status',
   'export.render',
   'editions.check',
@@ -105,11 +122,13 @@ export interface VersionInfo {
 export interface ApiOutputs {
   'editions.list': EditionSummary[];
   'editions.create': EditionSummary;
+  'editions.duplicate': EditionSummary;
   'editions.get': { summary: EditionSummary; edition: Edition };
   'editions.delete': EditionSummary;
   'editions.search': SearchHit[];
   'versions.create': VersionInfo;
   'versions.list': VersionInfo[];
+  'versions.get': { version: VersionInfo; edition: Edition; email: string };
   'versions.restore': VersionInfo;
   'store.backup': { dest: string; bytes: number };
   'peer.join': PeerStatus;
@@ -119,6 +138,7 @@ export interface ApiOutputs {
   'export.bundle': { dir: string; files: string[] };
   'editions.check': PreflightResult;
   'editions.import': { summary: EditionSummary; warnings: string[] };
+  'assets.put': { hash: string; src: string; bytes: number };
   'profile.get': PublicationProfile;
   'profile.set': PublicationProfile;
 }

@@ -1,7 +1,9 @@
 import { domOf } from './dom.ts';
+import { decoratorView } from './decoratorViews.ts';
 import {
   $applyNodeReplacement,
   DecoratorNode,
+  type LexicalEditor,
   type LexicalNode,
   type LexicalUpdateJSON,
   type NodeKey,
@@ -47,6 +49,10 @@ export class ButtonNode extends DecoratorNode<unknown> {
 
   override createDOM() {
     return domOf().createElement('div');
+  }
+
+  override decorate(editor: LexicalEditor): unknown {
+    return decoratorView('button', this, editor);
   }
 
   override updateDOM(): false {

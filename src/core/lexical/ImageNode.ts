@@ -1,7 +1,9 @@
 import { domOf } from './dom.ts';
+import { decoratorView } from './decoratorViews.ts';
 import {
   $applyNodeReplacement,
   DecoratorNode,
+  type LexicalEditor,
   type LexicalNode,
   type LexicalUpdateJSON,
   type NodeKey,
@@ -74,6 +76,10 @@ export class ImageNode extends DecoratorNode<unknown> {
   override createDOM() {
     // Only reached with a DOM (the renderer); the decorator fills it.
     return domOf().createElement('div');
+  }
+
+  override decorate(editor: LexicalEditor): unknown {
+    return decoratorView('image', this, editor);
   }
 
   override updateDOM(): false {

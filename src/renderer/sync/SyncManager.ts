@@ -1,0 +1,141 @@
+import type { Provider } from '@lexical/yjs';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { HubConnection } from '../../core/index.ts';
+
+/** The sync state the top bar shows. */
+export type SyncState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** Who an editor is, as other editors see them in awareness. */
+export interface EditorIdentity {
+  /** Stable per browser profile, so one person in many rooms counts once. */
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface SyncSnapshot {
+  state: SyncState;
+  /** Other editors seen in any open room, by identity id. */
+  others: EditorIdentity[];
+}
+
+/** How long a dropped connection is "reconnecting" before the bar says "offline". */
+const RECONNECTING_GRACE_MS = 8000;
+
+/**
+ * Opens every room of the workbench on the local hub (one WebsocketProvider each) and
+ * folds their states into one sync state and one list of other editors. Edits never wait
+ * on it: a provider that is down keeps its doc, and Yjs sends what was typed on reconnect.
+ */
+export class SyncManager {
+  private readonly providers = new Set<WebsocketProvider>();
+  private readonly listeners = new Set<() => void>();
+  private snapshot: SyncSnapshot = { state: 'connecting', others: [] };
+  private lastConnectedAt = 0;
+  private everConnected = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly connection: HubConnection,
+    readonly me: EditorIdentity,
+  ) {}
+
+  /** Opens a room with a new or given doc; `close()` the provider when done with it. */
+  open(room: string, doc: Y.Doc = new Y.Doc(), connect = true): WebsocketProvider {
+    const provider = new WebsocketProvider(this.connection.syncUrl, room, doc, {
+      connect,
+      params: { token: this.connection.token },
+      // Tabs must not sync behind the hub's back: every edit goes through the hub.
+      disableBc: true,
+      maxBackoffTime: 2500,
+    });
+    provider.awareness.setLocalStateField('user', this.me);
+    this.providers.add(provider);
+    const update = () => this.recompute();
+    provider.on('status', update);
+    provider.awareness.on('change', update);
+    const destroy = provider.destroy.bind(provider);
+    provider.destroy = () => {
+      this.providers.delete(provider);
+      destroy();
+      this.recompute();
+    };
+    this.recompute();
+    return provider;
+  }
+
+  /** A `providerFactory` for Lexical's CollaborationPlugin: room id in, provider out. */
+  readonly providerFactory = (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
+    let doc = yjsDocMap.get(id);
+    if (!doc) {
+      doc = new Y.Doc();
+      yjsDocMap.set(id, doc);
+    }
+    // The plugin connects it once its binding exists.
+    const provider = this.open(id, doc, false);
+    return provider as unknown as Provider;
+  };
+
+  getSnapshot = (): SyncSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Closes every room (leaving the workbench). */
+  destroy(): void {
+    for (const provider of [...this.providers]) provider.destroy();
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private recompute(): void {
+    const now = Date.now();
+    let connected = false;
+    const others = new Map<string, EditorIdentity>();
+    for (const provider of this.providers) {
+      if (provider.wsconnected) connected = true;
+      provider.awareness.getStates().forEach((state, clientId) => {
+        if (clientId === provider.awareness.clientID) return;
+        const user = identityOf(state['user']);
+        if (user && user.id !== this.me.id) others.set(user.id, user);
+      });
+    }
+    let state: SyncState;
+    if (connected) {
+      state = 'connected';
+      this.everConnected = true;
+      this.lastConnectedAt = now;
+    } else if (!this.everConnected) {
+      state = this.providers.size === 0 ? 'connected' : 'connecting';
+    } else if (now - this.lastConnectedAt < RECONNECTING_GRACE_MS) {
+      state = 'reconnecting';
+      // Check again when the grace period runs out.
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.recompute(), RECONNECTING_GRACE_MS);
+    } else {
+      state = 'offline';
+    }
+    const next: SyncSnapshot = {
+      state,
+      others: [...others.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+    if (
+      next.state === this.snapshot.state &&
+      JSON.stringify(next.others) === JSON.stringify(this.snapshot.others)
+    )
+      return;
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Reads an identity from another client's awareness state, which may hold anything. */
+export function identityOf(value: unknown): EditorIdentity | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, name, color } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof color !== 'string') return null;
+  if (!/^#[0-9a-fA-F]{6}$/.test(color)) return null;
+  return { id: id.slice(0, 64), name: name.slice(0, 60), color };
+}

@@ -40,6 +40,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'editions.list': ({ editions }, input) => editions.list(input),
   'editions.create': ({ editions }, input) => editions.create(input),
   'editions.duplicate': ({ editions }, { id }) => editions.duplicate(id),
+  'sections.add': ({ editions }, input) => ({ sectionId: editions.addSection(input) }),
   'editions.get': ({ editions }, { id }) => ({
     summary: editions.requireSummary(id),
     edition: editions.get(id),

@@ -1,5 +1,6 @@
 import {
   GalleyError,
+  addSection,
   applyEdition,
   editionRoom,
   editionWordCount,
@@ -17,6 +18,7 @@ import {
   type EditionStatus,
   type EditionSummary,
   type SearchHit,
+  type SectionKind,
 } from '../../core/index.ts';
 import type { DocHost } from '../docs/DocHost.ts';
 import type { Store } from '../store/Store.ts';
@@ -56,6 +58,31 @@ export class EditionService {
     }
     if (input.title !== undefined && input.title.trim() !== '') starter.title = input.title.trim();
     return this.write(starter);
+  }
+
+  /**
+   * Adds a section of a kind, its body doc seeded here first so that no client ever
+   * bootstraps a body (two would duplicate it); returns the new section's id.
+   */
+  addSection(input: {
+    editionId: string;
+    kind: SectionKind;
+    title?: string;
+    index?: number;
+  }): string {
+    this.requireSummary(input.editionId);
+    const [section] = restoreEdition({
+      sections: [{ kind: input.kind, title: input.title ?? defaultTitle(input.kind) }],
+    }).sections;
+    if (!section) throw new Error('addSection: restoreEdition dropped the new section');
+    const { id: _id, body, ...fields } = section;
+    const sectionId = newId();
+    this.host.change(sectionRoom(sectionId), (doc) => writeBody(doc, body));
+    this.host.change(editionRoom(input.editionId), (doc) =>
+      addSection(doc, sectionId, fields, input.index),
+    );
+    this.refreshIndex(input.editionId);
+    return sectionId;
   }
 
   /** A copy of an edition under new ids, titled as a copy. */
@@ -206,4 +233,16 @@ function structureOf(source: Edition, keepBodies: boolean): Edition {
       body: keepBodies ? section.body : emptyBody(),
     })),
   };
+}
+
+const DEFAULT_TITLES: Record<SectionKind, string> = {
+  story: 'Untitled story',
+  intro: 'Intro',
+  sponsor: 'Sponsor',
+  poll: 'Poll',
+  feedback: 'How did we do?',
+};
+
+function defaultTitle(kind: SectionKind): string {
+  return DEFAULT_TITLES[kind];
 }

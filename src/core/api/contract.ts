@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { PublicationProfile } from '../export/shared/profile.ts';
-import { EDITION_STATUSES, type Edition, type EditionStatus } from '../model/types.ts';
+import {
+  EDITION_STATUSES,
+  SECTION_KINDS,
+  type Edition,
+  type EditionStatus,
+} from '../model/types.ts';
 import { MAX_MARKDOWN_BYTES } from '../import/parseGalleyMarkdown.ts';
 import type { PreflightResult } from '../preflight/types.ts';
 
@@ -34,6 +39,13 @@ export const apiInputs = {
     keepBodies: z.boolean().optional(),
   }),
   'editions.duplicate': z.object({ id }),
+  /** Adds a section with its body doc seeded by the backend (clients never bootstrap). */
+  'sections.add': z.object({
+    editionId: id,
+    kind: z.enum(SECTION_KINDS),
+    title: z.string().max(300).optional(),
+    index: z.number().int().min(0).optional(),
+  }),
   'editions.get': z.object({ id }),
   'editions.delete': z.object({ id, deleted: z.boolean().optional() }),
   'editions.search': z.object({
@@ -123,6 +135,7 @@ export interface ApiOutputs {
   'editions.list': EditionSummary[];
   'editions.create': EditionSummary;
   'editions.duplicate': EditionSummary;
+  'sections.add': { sectionId: string };
   'editions.get': { summary: EditionSummary; edition: Edition };
   'editions.delete': EditionSummary;
   'editions.search': SearchHit[];

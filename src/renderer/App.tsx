@@ -1,22 +1,52 @@
-import { SECTION_KINDS } from '../core/index.ts';
+import { useEffect, useState } from 'react';
+import { createApiClient, type ApiClient } from './api/client.ts';
+import { FirstRun } from './scenes/FirstRun.tsx';
+import { Workbench } from './scenes/Workbench.tsx';
+import { loadIdentity } from './state/identity.ts';
+import type { EditorIdentity } from './sync/SyncManager.ts';
 
-/** The workbench shell; the editing scenes arrive with the workbench issue. */
+type Boot =
+  { state: 'starting' } | { state: 'failed'; message: string } | { state: 'ready'; api: ApiClient };
+
+/** Connects to the backend, asks a first-time editor who they are, then opens the workbench. */
 export function App() {
-  return (
-    <main
-      style={{
-        font: '16px system-ui, sans-serif',
-        maxWidth: 640,
-        margin: '64px auto',
-        padding: '0 24px',
-      }}
-    >
-      <h1>Galley</h1>
-      <p>
-        The editing window is not built yet. Use the command line:{' '}
-        <code>npm run galley -- --help</code>.
-      </p>
-      <p>Section kinds: {SECTION_KINDS.join(', ')}.</p>
-    </main>
-  );
+  const [boot, setBoot] = useState<Boot>({ state: 'starting' });
+  const [me, setMe] = useState<EditorIdentity | null>(() => loadIdentity());
+
+  useEffect(() => {
+    createApiClient()
+      .then(
+        async (api) => {
+          // One cheap call proves the token works before anything else is shown.
+          await api.call('profile.get', {});
+          setBoot({ state: 'ready', api });
+        },
+        (error: unknown) => setBoot({ state: 'failed', message: messageOf(error) }),
+      )
+      .catch((error: unknown) => setBoot({ state: 'failed', message: messageOf(error) }));
+  }, []);
+
+  if (boot.state === 'starting') return <div className="boot" aria-busy="true" />;
+  if (boot.state === 'failed')
+    return (
+      <main className="boot boot-error" role="alert">
+        <h1>Galley could not open</h1>
+        <p>{boot.message}</p>
+        <p className="muted">
+          In a browser, open the address <code>npm run web</code> printed, with its token. On the
+          desktop, restart Galley.
+        </p>
+      </main>
+    );
+  if (!me) return <FirstRun api={boot.api} onDone={setMe} />;
+  return <Workbench api={boot.api} me={me} onIdentity={setMe} />;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.message.startsWith('A valid token'))
+      return 'This address has no valid token. Use the full link `npm run web` printed.';
+    return error.message;
+  }
+  return String(error);
 }

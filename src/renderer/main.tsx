@@ -1,12 +1,10 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { applyTheme, loadTheme } from './state/theme.ts';
+import './styles/theme.css';
+import './styles/app.css';
 
+applyTheme(loadTheme());
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// No StrictMode: its double mount would open every sync room twice.
+if (root) createRoot(root).render(<App />);

@@ -72,7 +72,7 @@ export async function createApiClient(): Promise<ApiClient> {
 }
 
 function assetUrlOf(connection: HubConnection, hash: string): string {
-  return `${connection.httpUrl}/assets/${hash}?token=${encodeURIComponent(connection.token)}`;
+  return `${connection.httpUrl}/media/${hash}?token=${encodeURIComponent(connection.token)}`;
 }
 
 const TOKEN_KEY = 'galley.token';

@@ -36,10 +36,29 @@ export class SyncManager {
   private everConnected = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
+  private readonly updateListeners = new Set<(room: string) => void>();
+
   constructor(
     readonly connection: HubConnection,
-    readonly me: EditorIdentity,
+    private me: EditorIdentity,
   ) {}
+
+  /** Changes the name or colour co-editors see, in every open room. */
+  setIdentity(me: EditorIdentity): void {
+    this.me = me;
+    for (const provider of this.providers) {
+      const state = provider.awareness.getLocalState();
+      if (!state) continue;
+      // Lexical's cursor labels read name and color from the top level.
+      provider.awareness.setLocalState({ ...state, user: me, name: me.name, color: me.color });
+    }
+  }
+
+  /** Calls `listener(room)` after any change to any open doc, local or remote. */
+  onUpdate(listener: (room: string) => void): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
 
   /** Opens a room with a new or given doc; `close()` the provider when done with it. */
   open(room: string, doc: Y.Doc = new Y.Doc(), connect = true): WebsocketProvider {
@@ -52,12 +71,17 @@ export class SyncManager {
     });
     provider.awareness.setLocalStateField('user', this.me);
     this.providers.add(provider);
+    const onDocUpdate = () => {
+      for (const listener of this.updateListeners) listener(room);
+    };
+    doc.on('update', onDocUpdate);
     const update = () => this.recompute();
     provider.on('status', update);
     provider.awareness.on('change', update);
     const destroy = provider.destroy.bind(provider);
     provider.destroy = () => {
       this.providers.delete(provider);
+      doc.off('update', onDocUpdate);
       destroy();
       this.recompute();
     };
@@ -98,7 +122,7 @@ export class SyncManager {
       if (provider.wsconnected) connected = true;
       provider.awareness.getStates().forEach((state, clientId) => {
         if (clientId === provider.awareness.clientID) return;
-        const user = identityOf(state['user']);
+        const user = identityOf(state['user']) ?? identityOf(nested(state['awarenessData']));
         if (user && user.id !== this.me.id) others.set(user.id, user);
       });
     }
@@ -138,4 +162,9 @@ export function identityOf(value: unknown): EditorIdentity | null {
   if (typeof id !== 'string' || typeof name !== 'string' || typeof color !== 'string') return null;
   if (!/^#[0-9a-fA-F]{6}$/.test(color)) return null;
   return { id: id.slice(0, 64), name: name.slice(0, 60), color };
+}
+
+/** Lexical's CollaborationPlugin nests `awarenessData` under its own key. */
+function nested(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'user' in value ? value.user : null;
 }

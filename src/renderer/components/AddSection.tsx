@@ -1,0 +1,36 @@
+import { SECTION_KINDS, type SectionKind } from '../../core/index.ts';
+
+export const KIND_LABELS: Record<SectionKind, string> = {
+  story: 'Story',
+  intro: 'Intro',
+  sponsor: 'Sponsor',
+  poll: 'Poll',
+  feedback: 'Feedback',
+};
+
+export const KIND_HINTS: Record<SectionKind, string> = {
+  story: 'a feature, headlines, a toolkit',
+  intro: 'greeting and agenda',
+  sponsor: 'boxed, with disclosure',
+  poll: 'a question with options',
+  feedback: '“rate this edition” links',
+};
+
+/** The row of "add a section" buttons, one per kind, below the last section. */
+export function AddSection({ onAdd }: { onAdd: (kind: SectionKind) => void }) {
+  return (
+    <div className="add-section" role="group" aria-label="Add a section">
+      <span className="muted">Add a section:</span>
+      {SECTION_KINDS.map((kind) => (
+        <button
+          key={kind}
+          className="btn small"
+          onClick={() => onAdd(kind)}
+          title={KIND_HINTS[kind]}
+        >
+          + {KIND_LABELS[kind]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import type * as Y from 'yjs';
+import { setSectionFields, type Section, type SectionFields } from '../../core/index.ts';
+
+const MIN_OPTIONS = 2;
+const MAX_OPTIONS = 6;
+
+/** The small form of a section kind's own fields: sponsor, poll, feedback, intro agenda. */
+export function KindFields({ doc, section }: { doc: Y.Doc; section: Section }) {
+  const set = (patch: Partial<SectionFields>) => setSectionFields(doc, section.id, patch);
+  switch (section.kind) {
+    case 'story':
+      return null;
+    case 'intro':
+      return (
+        <div className="kind-fields" role="group" aria-label="Intro settings">
+          <label className="field">
+            Agenda
+            <select
+              value={section.agenda}
+              onChange={(e) => set({ agenda: e.target.value === 'manual' ? 'manual' : 'auto' })}
+            >
+              <option value="auto">Automatic: the titles of the other sections</option>
+              <option value="manual">Manual: write it in the text</option>
+            </select>
+          </label>
+        </div>
+      );
+    case 'sponsor':
+      return (
+        <div className="kind-fields grid" role="group" aria-label="Sponsor details">
+          <Text label="Sponsor" value={section.sponsor} onChange={(sponsor) => set({ sponsor })} />
+          <Text
+            label="Link"
+            value={section.url}
+            placeholder="https://"
+            onChange={(url) => set({ url })}
+            type="url"
+          />
+          <Text
+            label="Button label"
+            value={section.cta}
+            placeholder="Try it free"
+            onChange={(cta) => set({ cta })}
+          />
+          <Text
+            label="Disclosure"
+            value={section.disclosure}
+            placeholder="Sponsored by …"
+            onChange={(disclosure) => set({ disclosure })}
+          />
+        </div>
+      );
+    case 'poll':
+      return (
+        <div className="kind-fields" role="group" aria-label="Poll">
+          <Text
+            label="Question"
+            value={section.question}
+            onChange={(question) => set({ question })}
+          />
+          <ListEditor
+            label="Option"
+            items={section.options}
+            onChange={(options) => set({ options })}
+          />
+          <Text
+            label="Vote URL"
+            value={section.voteUrl}
+            placeholder="Publication default"
+            onChange={(voteUrl) => set({ voteUrl })}
+          />
+        </div>
+      );
+    case 'feedback':
+      return (
+        <div className="kind-fields" role="group" aria-label="Feedback">
+          <Text label="Prompt" value={section.prompt} onChange={(prompt) => set({ prompt })} />
+          <ListEditor
+            label="Choice"
+            items={section.choices}
+            onChange={(choices) => set({ choices })}
+          />
+          <Text
+            label="Vote URL"
+            value={section.voteUrl}
+            placeholder="Publication default"
+            onChange={(voteUrl) => set({ voteUrl })}
+          />
+        </div>
+      );
+  }
+}
+
+function Text(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'url';
+}) {
+  return (
+    <label className="field">
+      {props.label}
+      <input
+        type={props.type ?? 'text'}
+        value={props.value}
+        placeholder={props.placeholder}
+        maxLength={500}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
+/** Poll options or feedback choices: 2 to 6 lines, add and remove. */
+function ListEditor(props: {
+  label: string;
+  items: string[];
+  onChange: (items: string[]) => void;
+}) {
+  const { items } = props;
+  return (
+    <fieldset className="list-editor">
+      <legend className="field">{props.label}s</legend>
+      {items.map((item, i) => (
+        <div key={i} className="row">
+          <input
+            className="input"
+            aria-label={`${props.label} ${i + 1}`}
+            value={item}
+            maxLength={200}
+            onChange={(e) => props.onChange(items.map((v, j) => (j === i ? e.target.value : v)))}
+          />
+          <button
+            className="icon-btn"
+            aria-label={`Remove ${props.label.toLowerCase()} ${i + 1}`}
+            disabled={items.length <= MIN_OPTIONS}
+            onClick={() => props.onChange(items.filter((_, j) => j !== i))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      {items.length < MAX_OPTIONS && (
+        <button className="btn small" onClick={() => props.onChange([...items, ''])}>
+          + Add {props.label.toLowerCase()}
+        </button>
+      )}
+    </fieldset>
+  );
+}

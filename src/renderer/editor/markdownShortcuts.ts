@@ -1,0 +1,81 @@
+import {
+  $createHorizontalRuleNode,
+  $isHorizontalRuleNode,
+  HorizontalRuleNode,
+} from '@lexical/extension';
+import {
+  BOLD_STAR,
+  BOLD_UNDERSCORE,
+  INLINE_CODE,
+  ITALIC_STAR,
+  ITALIC_UNDERSCORE,
+  ORDERED_LIST,
+  QUOTE,
+  STRIKETHROUGH,
+  UNORDERED_LIST,
+  type ElementTransformer,
+  type Transformer,
+} from '@lexical/markdown';
+import { $createHeadingNode, $isHeadingNode, $isQuoteNode, HeadingNode } from '@lexical/rich-text';
+
+/**
+ * Headings inside a section are h3 and h4 only: `#` and `##` make an h3, `###` and deeper
+ * an h4, so the habit of typing `## ` for "a heading" does the expected thing.
+ */
+export const SECTION_HEADING: ElementTransformer = {
+  dependencies: [HeadingNode],
+  export: (node, exportChildren) => {
+    if (!$isHeadingNode(node)) return null;
+    return `${node.getTag() === 'h4' ? '####' : '###'} ${exportChildren(node)}`;
+  },
+  regExp: /^(#{1,6})\s/,
+  replace: (parentNode, children, match, isImport) => {
+    // A heading cannot live inside a quote; Lexical's own transformer refuses the same.
+    if (!isImport && $isQuoteNode(parentNode)) return false;
+    const level = match[1]?.length ?? 1;
+    const heading = $createHeadingNode(level <= 2 ? 'h3' : 'h4');
+    heading.append(...children);
+    parentNode.replace(heading);
+    if (!isImport) heading.select(0, 0);
+    return true;
+  },
+  triggerOnEnter: true,
+  type: 'element',
+};
+
+/** `---`, `***` or `___` on a line of its own (then a space or Enter) make a divider. */
+export const DIVIDER: ElementTransformer = {
+  dependencies: [HorizontalRuleNode],
+  export: (node) => ($isHorizontalRuleNode(node) ? '---' : null),
+  regExp: /^(---|\*\*\*|___)\s?$/,
+  replace: (parentNode, _children, _match, isImport) => {
+    const rule = $createHorizontalRuleNode();
+    if (isImport || parentNode.getNextSibling() !== null) parentNode.replace(rule);
+    else parentNode.insertBefore(rule);
+    // Leave the caret in the (now empty) paragraph after the rule, ready to type on.
+    if (!isImport) rule.selectNext();
+    return true;
+  },
+  triggerOnEnter: true,
+  type: 'element',
+};
+
+/**
+ * The Markdown shortcuts the editor accepts, limited to Galley's model: no code blocks,
+ * check lists, highlights or Markdown links (links go through the link popover, which
+ * validates the URL).
+ */
+export const MARKDOWN_SHORTCUTS: Transformer[] = [
+  SECTION_HEADING,
+  QUOTE,
+  DIVIDER,
+  UNORDERED_LIST,
+  ORDERED_LIST,
+  // Order matters: code first (nothing transforms inside it), longer tags before shorter.
+  INLINE_CODE,
+  BOLD_STAR,
+  BOLD_UNDERSCORE,
+  STRIKETHROUGH,
+  ITALIC_STAR,
+  ITALIC_UNDERSCORE,
+];

@@ -1,0 +1,28 @@
+import type { EditorThemeClasses } from 'lexical';
+
+/**
+ * Lexical's class names for Galley's node set; editor.css styles them so the text column
+ * reads like the email will (serif body, h3/h4 headings, quiet quotes and rules).
+ */
+export const EDITOR_THEME: EditorThemeClasses = {
+  paragraph: 'ge-p',
+  heading: { h3: 'ge-h3', h4: 'ge-h4' },
+  quote: 'ge-quote',
+  list: {
+    ul: 'ge-ul',
+    ol: 'ge-ol',
+    listitem: 'ge-li',
+    nested: { listitem: 'ge-li-nested' },
+  },
+  link: 'ge-link',
+  hr: 'ge-hr',
+  hrSelected: 'ge-selected',
+  text: {
+    bold: 'ge-bold',
+    italic: 'ge-italic',
+    underline: 'ge-underline',
+    strikethrough: 'ge-strike',
+    underlineStrikethrough: 'ge-underline-strike',
+    code: 'ge-code',
+  },
+};

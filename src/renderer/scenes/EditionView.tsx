@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import {
+  addSection,
+  moveSection,
+  removeSection,
+  sectionRoom,
+  editionRoom,
+  type EditionSummary,
+  type Section,
+  type SectionKind,
+  type ShellCommand,
+} from '../../core/index.ts';
+import type { ApiClient } from '../api/client.ts';
+import { EditionHeader } from '../components/EditionHeader.tsx';
+import { Outline } from '../components/Outline.tsx';
+import { SectionCard } from '../components/SectionCard.tsx';
+import { AddSection } from '../components/AddSection.tsx';
+import { useToasts } from '../components/Toasts.tsx';
+import { focusNodePath } from '../editor/SectionEditor.tsx';
+import { SidePanel } from '../panels/SidePanel.tsx';
+import { useEditionDoc, useEditionPresence } from '../state/useEditionDoc.ts';
+import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
+
+interface EditionViewProps {
+  api: ApiClient;
+  sync: SyncManager;
+  me: EditorIdentity;
+  editionId: string;
+  summary: EditionSummary | null;
+  panelOpen: boolean;
+  command: { n: number; command: ShellCommand } | null;
+  onLibraryChanged: () => void;
+}
+
+type PanelTab = 'preview' | 'checks' | 'export' | 'versions';
+
+/** One edition: header fields, the outline, the section editors in reading order, the side panel. */
+export function EditionView(props: EditionViewProps) {
+  const { api, sync, me, editionId } = props;
+  const toasts = useToasts();
+  const { doc, provider, edition, missing } = useEditionDoc(sync, editionId);
+  const presence = useEditionPresence(provider);
+  const editors = useRef(new Map<string, LexicalEditor>());
+  const [revision, setRevision] = useState(0);
+  const [tab, setTab] = useState<PanelTab>('preview');
+  const [versionFocus, setVersionFocus] = useState(0);
+  const [focusAfterAdd, setFocusAfterAdd] = useState<string | null>(null);
+  const [activeSection, setActiveSection] = useState<string | null>(null);
+
+  // Any change to this edition's docs, local or remote, is a new revision for the previews.
+  const sectionIds = edition?.sections.map((s) => s.id).join(',') ?? '';
+  useEffect(() => {
+    const rooms = new Set([
+      editionRoom(editionId),
+      ...sectionIds.split(',').filter(Boolean).map(sectionRoom),
+    ]);
+    return sync.onUpdate((room) => {
+      if (rooms.has(room)) setRevision((r) => r + 1);
+    });
+  }, [sync, editionId, sectionIds]);
+
+  useEffect(() => {
+    const cmd = props.command?.command;
+    if (cmd?.type === 'export') setTab('export');
+    if (cmd?.type === 'create-version') {
+      setTab('versions');
+      setVersionFocus((n) => n + 1);
+    }
+  }, [props.command]);
+
+  const setFocusedSection = useCallback(
+    (sectionId: string | null) => {
+      setActiveSection(sectionId);
+      provider.awareness.setLocalStateField('section', sectionId);
+    },
+    [provider],
+  );
+
+  const scrollToSection = useCallback((sectionId: string, path?: number[]) => {
+    document.getElementById(`section-${sectionId}`)?.scrollIntoView({ block: 'start' });
+    const editor = editors.current.get(sectionId);
+    if (!editor) return;
+    if (path && path.length > 0) focusNodePath(editor, path);
+    else editor.focus();
+  }, []);
+
+  useEffect(() => {
+    if (
+      focusAfterAdd &&
+      edition?.sections.some((s) => s.id === focusAfterAdd) &&
+      editors.current.has(focusAfterAdd)
+    ) {
+      scrollToSection(focusAfterAdd);
+      setFocusAfterAdd(null);
+    }
+  }, [edition, focusAfterAdd, revision, scrollToSection]);
+
+  const add = async (kind: SectionKind, index?: number) => {
+    try {
+      const { sectionId } = await api.call('sections.add', {
+        editionId,
+        kind,
+        ...(index === undefined ? {} : { index }),
+      });
+      setFocusAfterAdd(sectionId);
+    } catch (error) {
+      toasts.error('Could not add the section', error);
+    }
+  };
+
+  const remove = (section: Section, index: number) => {
+    const { id: sectionId, body: _body, ...fields } = section;
+    removeSection(doc, sectionId);
+    toasts.show({
+      level: 'info',
+      text: `Removed “${section.title || 'Untitled'}”.`,
+      // The body doc is kept, so putting the id back restores the text as it was.
+      action: { label: 'Undo', run: () => addSection(doc, sectionId, fields, index) },
+    });
+  };
+
+  if (missing)
+    return (
+      <div className="empty-state">
+        <h2>This edition is not here</h2>
+        <p className="muted">
+          It may have been deleted on another machine. Pick another in the library.
+        </p>
+      </div>
+    );
+  if (!edition) return <div className="edition-loading" aria-busy="true" />;
+
+  return (
+    <div className={`edition-view${props.panelOpen ? ' with-panel' : ''}`}>
+      <div className="edition-scroll">
+        {props.summary?.deletedAt && (
+          <p className="banner" role="status">
+            This edition is in the trash. Restore it from the library’s undo, or keep reading.
+          </p>
+        )}
+        <EditionHeader doc={doc} edition={edition} />
+        <div className="edition-body">
+          <Outline
+            sections={edition.sections}
+            presence={presence}
+            activeSection={activeSection}
+            onMove={(sectionId, index) => moveSection(doc, sectionId, index)}
+            onSelect={(sectionId) => scrollToSection(sectionId)}
+          />
+          <div className="sections">
+            {edition.sections.length === 0 && (
+              <div className="empty-state small">
+                <p>
+                  This edition has no sections yet. Add the first one below: an intro, a story, a
+                  sponsor…
+                </p>
+              </div>
+            )}
+            {edition.sections.map((section, index) => (
+              <SectionCard
+                key={section.id}
+                api={api}
+                sync={sync}
+                me={me}
+                doc={doc}
+                section={section}
+                others={presence.get(section.id) ?? []}
+                onFocusChange={(focused) => {
+                  if (focused) setFocusedSection(section.id);
+                  else setActiveSection((current) => (current === section.id ? null : current));
+                }}
+                onEditor={(editor) => {
+                  if (editor) editors.current.set(section.id, editor);
+                  else editors.current.delete(section.id);
+                  if (editor && focusAfterAdd === section.id) setRevision((r) => r + 1);
+                }}
+                onDelete={() => remove(section, index)}
+              />
+            ))}
+            <AddSection onAdd={(kind) => void add(kind)} />
+          </div>
+        </div>
+      </div>
+      {props.panelOpen && (
+        <SidePanel
+          api={api}
+          editionId={editionId}
+          title={edition.title}
+          revision={revision}
+          authorName={me.name}
+          tab={tab}
+          onTabChange={setTab}
+          versionFocusRequest={versionFocus}
+          onJump={(target) =>
+            target.sectionId && scrollToSection(target.sectionId, target.nodePath)
+          }
+        />
+      )}
+    </div>
+  );
+}

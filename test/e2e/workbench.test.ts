@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
+
+const tempDir = useTempDir();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the workbench in browser mode', () => {
+  it(
+    'opens the sample, builds an edition of every kind with formatting, reorders it and exports what was typed',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir();
+      const server = await startWorkbench(dir);
+      try {
+        const { context, page } = await openAs(browser, server.openUrl, 'Ada Lovelace');
+        // First run opens the sample edition.
+        await expect
+          .poll(() => page.getByLabel('Edition title').inputValue())
+          .toContain('Build Log');
+
+        await page.getByRole('button', { name: '+ New' }).click();
+        const dialog = page.getByRole('dialog', { name: 'New edition' });
+        await dialog.getByLabel('Title').fill('Field Notes #1');
+        await dialog.getByLabel(/A blank edition/).check();
+        await dialog.getByRole('button', { name: 'Create edition' }).click();
+        await expect
+          .poll(() => page.getByLabel('Edition title').inputValue())
+          .toBe('Field Notes #1');
+
+        for (const kind of ['Story', 'Sponsor', 'Poll', 'Feedback', 'Intro']) {
+          await page
+            .getByRole('group', { name: 'Add a section' })
+            .getByRole('button', { name: `+ ${kind}` })
+            .click();
+        }
+        await expect.poll(() => page.locator('article.section-card').count()).toBe(7);
+        await page
+          .getByRole('group', { name: 'Sponsor details' })
+          .getByLabel('Sponsor')
+          .fill('Acme Cloud');
+        await page
+          .getByRole('group', { name: 'Poll' })
+          .getByLabel('Question')
+          .fill('Tabs or spaces?');
+
+        // Formatting with the keyboard, the toolbar, and Markdown shortcuts while typing.
+        const body = sectionBody(page, 'Untitled story').first();
+        const card = body.locator('xpath=ancestor::article');
+        await body.click();
+        await page.keyboard.type('## Launch week');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('Plain then ');
+        await page.keyboard.press('Control+b');
+        await page.keyboard.type('bold words');
+        await page.keyboard.press('Control+b');
+        await page.keyboard.type(' and ');
+        await card.getByRole('button', { name: /^Italic/ }).click();
+        await page.keyboard.type('slanted');
+        await card.getByRole('button', { name: /^Italic/ }).click();
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('- first point');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('second point');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('> A quoted line');
+        await expect.poll(() => body.locator('h3').innerText()).toBe('Launch week');
+        await expect.poll(() => body.locator('strong, b').first().innerText()).toBe('bold words');
+        await expect.poll(() => body.locator('em, i').first().innerText()).toBe('slanted');
+        await expect.poll(() => body.locator('ul li').count()).toBe(2);
+        await expect.poll(() => body.locator('blockquote').innerText()).toBe('A quoted line');
+
+        // Reorder with the keyboard in the outline: the intro (added last) moves up to the top.
+        const outline = page.getByRole('navigation', { name: 'Outline' });
+        const lastItem = outline.getByRole('button').last();
+        await lastItem.focus();
+        for (let i = 0; i < 6; i++) await page.keyboard.press('Alt+ArrowUp');
+        const editionId = new URL(page.url()).hash.split('/').pop()!;
+        await expect
+          .poll(async () =>
+            value(
+              await server.backend.invoke('editions.get', { id: editionId }),
+            ).edition.sections.map((s) => s.kind),
+          )
+          .toEqual(['intro', 'intro', 'story', 'story', 'sponsor', 'poll', 'feedback']);
+
+        // Export the bundle from the side panel and read what is in it.
+        await page.getByRole('tab', { name: /Export/ }).click();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: /Save bundle/ }).click(),
+        ]);
+        const zipPath = join(dir, 'bundle.zip');
+        await download.saveAs(zipPath);
+        const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+        const byName = (suffix: string) => {
+          const name = Object.keys(files).find((n) => n.endsWith(suffix));
+          if (!name) throw new Error(`no ${suffix} in ${Object.keys(files).join(', ')}`);
+          return strFromU8(files[name]!);
+        };
+        const email = byName('.html');
+        const markdown = byName('.md');
+        const text = byName('.txt');
+        expect(email).toMatch(/<(strong|b)[^>]*>bold words<\/(strong|b)>/);
+        expect(email).toContain('Acme Cloud');
+        expect(email).toContain('Tabs or spaces?');
+        expect(markdown).toContain('### Launch week');
+        expect(markdown).toContain('**bold words**');
+        expect(markdown).toMatch(/[*_]slanted[*_]/);
+        expect(markdown).toMatch(/^[-*] first point$/m);
+        expect(markdown).toContain('> A quoted line');
+        expect(text).toContain('bold words');
+        await context.close();
+      } finally {
+        await server.close();
+      }
+    },
+  );
+});

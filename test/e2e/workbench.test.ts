@@ -25,7 +25,7 @@ describe('the workbench in browser mode', () => {
       const dir = tempDir();
       const server = await startWorkbench(dir);
       try {
-        const { context, page } = await openAs(browser, server.openUrl, 'Ada Lovelace');
+        const { context, page, errors } = await openAs(browser, server.openUrl, 'Ada Lovelace');
         // First run opens the sample edition.
         await expect
           .poll(() => page.getByLabel('Edition title').inputValue())
@@ -123,6 +123,42 @@ describe('the workbench in browser mode', () => {
         expect(markdown).toMatch(/^[-*] first point$/m);
         expect(markdown).toContain('> A quoted line');
         expect(text).toContain('bold words');
+
+        // Versions: save one, change the text, restore it, and the text is back for everyone.
+        await page.getByRole('tab', { name: /Versions/ }).click();
+        await page.getByLabel('Label for a new version').fill('Before the rewrite');
+        await page.getByRole('button', { name: 'Save version' }).click();
+        await page
+          .getByRole('list', { name: /Saved versions/ })
+          .getByText('Before the rewrite')
+          .waitFor();
+        await body.locator('h3').click();
+        await page.keyboard.press('End');
+        await page.keyboard.type(' (rewritten)');
+        await expect.poll(() => body.locator('h3').innerText()).toBe('Launch week (rewritten)');
+        await page.getByRole('button', { name: 'Restore “Before the rewrite”' }).click();
+        await page.getByRole('button', { name: 'Restore now' }).click();
+        await expect.poll(() => body.locator('h3').innerText()).toBe('Launch week');
+
+        // Library: duplicate, then delete with confirmation and undo.
+        const library = page.getByRole('navigation', { name: 'Library' });
+        await library.getByRole('button', { name: 'Duplicate “Field Notes #1”' }).click();
+        await expect
+          .poll(() => page.getByLabel('Edition title').inputValue())
+          .toBe('Copy of Field Notes #1');
+        await library.getByRole('button', { name: 'Delete “Copy of Field Notes #1”' }).click();
+        await library
+          .getByRole('group', { name: 'Confirm delete' })
+          .getByRole('button', { name: 'Delete' })
+          .click();
+        const rows = library.getByRole('list', { name: 'Editions' }).getByRole('listitem');
+        await expect.poll(() => rows.count()).toBe(2);
+        await page.getByRole('button', { name: 'Undo' }).click();
+        await expect.poll(() => rows.count()).toBe(3);
+        await library.getByLabel('Status').selectOption('sent');
+        await library.getByText('No editions are “sent”.').waitFor();
+        await library.getByLabel('Status').selectOption('all');
+        expect(errors).toEqual([]);
         await context.close();
       } finally {
         await server.close();

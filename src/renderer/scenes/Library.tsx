@@ -136,7 +136,7 @@ export function Library(props: LibraryProps) {
                 <li key={editionId}>
                   <button className="edition-row" onClick={() => props.onOpen(editionId)}>
                     <span className="edition-title">{group[0]!.title}</span>
-                    {group.map((hit, i) => (
+                    {group.slice(0, 2).map((hit, i) => (
                       <span key={i} className="snippet muted">
                         {markedSnippet(hit.snippet)}
                       </span>

@@ -20,3 +20,4 @@ export * from './export/index.ts';
 export { renderMarkdown } from './export/markdown/renderMarkdown.ts';
 export * from './preflight/index.ts';
 export * from './import/index.ts';
+export * from './invite.ts';

@@ -9,6 +9,7 @@ import {
   type apiInputs,
 } from '../../core/index.ts';
 import type { PeerManager } from '../peer/PeerManager.ts';
+import type { SessionHost } from '../session/SessionHost.ts';
 import type { EditionService } from '../editions/EditionService.ts';
 import { loadProfile, renderFormat, saveProfile, writeBundle } from '../export/exportEdition.ts';
 import { createVersion, readVersion, restoreVersion } from '../editions/versions.ts';
@@ -19,6 +20,8 @@ export interface ApiContext {
   editions: EditionService;
   /** Present while a hub runs (desktop app, `galley serve`); the CLI alone has none. */
   peers?: PeerManager;
+  /** Hosting a co-editing session; present while a hub runs, like `peers`. */
+  session?: SessionHost;
 }
 
 function requirePeers(ctx: ApiContext): PeerManager {
@@ -28,6 +31,12 @@ function requirePeers(ctx: ApiContext): PeerManager {
       'Co-editing needs the sync hub: run galley serve or the app.',
     );
   return ctx.peers;
+}
+
+function requireSession(ctx: ApiContext): SessionHost {
+  if (!ctx.session)
+    throw new GalleyError('unavailable', 'Hosting a session needs the sync hub: run the app.');
+  return ctx.session;
 }
 
 type Handler<M extends ApiMethod> = (
@@ -84,4 +93,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   'profile.get': ({ editions }) => loadProfile(editions.store),
   'profile.set': ({ editions }, { profile }) => saveProfile(editions.store, profile),
+  'session.host': (ctx, { access }) => requireSession(ctx).host(access),
+  'session.status': (ctx) => ctx.session?.status() ?? null,
+  'session.stop': async (ctx) => ({ stopped: (await ctx.session?.stop()) ?? false }),
 };

@@ -35,6 +35,8 @@ export class Hub implements DocHost {
   private readonly pins = new Map<string, number>();
   private readonly connections = new Set<Connection>();
   private readonly servers = new Set<Server>();
+  /** Tokens accepted for a while besides the configured ones (see grant). */
+  private readonly grants = new Set<{ token: string; access: Access }>();
   private readonly pingTimer: NodeJS.Timeout | undefined;
   private nextConnectionId = 1;
   // Set before shutdown starts, so connections closed by it do not schedule unloads.
@@ -62,11 +64,31 @@ export class Hub implements DocHost {
     }
   }
 
+  /**
+   * Accepts one more token, with the given access, until the returned function revokes
+   * it: a hosted session's share token lives only as long as the session. Connections
+   * already open stay open; whoever revokes closes them (SessionHost drops its sockets).
+   */
+  grant(token: string, access: Access): () => void {
+    if (this.closed) throw new Error('Hub.grant: the hub is closed.');
+    const grant = { token, access };
+    this.grants.add(grant);
+    this.rebuildTokenCheck();
+    return () => {
+      if (this.grants.delete(grant)) this.rebuildTokenCheck();
+    };
+  }
+
   /** Serves `/sync/<room>` on this server; every other upgrade path gets 404. */
   attach(server: Server): void {
     if (this.closed) throw new Error('Hub.attach: the hub is closed.');
     this.servers.add(server);
     server.on('upgrade', this.onUpgrade);
+  }
+
+  /** Stops serving sync on a server attached earlier (a hosted session's listener). */
+  detach(server: Server): void {
+    if (this.servers.delete(server)) server.off('upgrade', this.onUpgrade);
   }
 
   /** A copy of the room's current state: the live doc when loaded, else the store's. */
@@ -148,6 +170,16 @@ export class Hub implements DocHost {
     clearTimeout(grace);
     for (const connection of open) connection.terminate('did not finish closing');
     this.wss.close();
+  }
+
+  // One check over the configured tokens and the granted ones, so timing stays uniform.
+  private rebuildTokenCheck(): void {
+    const granted = (access: Access) =>
+      [...this.grants].filter((g) => g.access === access).map((g) => g.token);
+    this.gate.checkToken = createTokenCheck({
+      tokens: [...this.options.auth.tokens, ...granted('write')],
+      readOnlyTokens: [...(this.options.auth.readOnlyTokens ?? []), ...granted('read')],
+    });
   }
 
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** What a token lets a connection do. */
 export type Access = 'write' | 'read';
@@ -7,6 +7,11 @@ export type Access = 'write' | 'read';
 export interface HubAuth {
   tokens: string[];
   readOnlyTokens?: string[];
+}
+
+/** A token strong enough to guard a hub on the network: 32 random bytes, base64url. */
+export function generateToken(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();

@@ -22,6 +22,11 @@ export interface StoreOptions {
   compactThreshold?: number;
   /** The clock for every timestamp the store writes; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * Path of the better-sqlite3 addon to load instead of the one in node_modules: the
+   * Electron app passes its Electron-ABI build, so the Node build stays as it is.
+   */
+  nativeBinding?: string;
 }
 
 export const DEFAULT_COMPACT_THRESHOLD = 500;
@@ -65,7 +70,7 @@ export class Store {
         `compactThreshold must be at least 1, not ${threshold}`,
       );
     }
-    const db = openDatabase(absolute, options.synchronous ?? 'NORMAL');
+    const db = openDatabase(absolute, options.synchronous ?? 'NORMAL', options.nativeBinding);
     try {
       return new Store(db, absolute, options.now ?? (() => new Date()), threshold);
     } catch (error) {

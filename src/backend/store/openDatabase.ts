@@ -24,18 +24,25 @@ export const BUSY_TIMEOUT_MS = 5000;
 /** After a checkpoint, a WAL file larger than this is truncated back to it. */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
-/** Opens (creating when missing or empty) the database at the absolute path `file`. */
-export function openDatabase(file: string, synchronous: Synchronous): Database.Database {
+/**
+ * Opens (creating when missing or empty) the database at the absolute path `file`;
+ * `nativeBinding` is the better-sqlite3 addon to load (default: node_modules' own).
+ */
+export function openDatabase(
+  file: string,
+  synchronous: Synchronous,
+  nativeBinding?: string,
+): Database.Database {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
     throw toStoreError(error, `create the folder for ${file}`);
   }
-  vetDatabaseFile(file);
+  vetDatabaseFile(file, nativeBinding);
 
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS, nativeBinding });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const mode: unknown = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') {

@@ -20,8 +20,9 @@ export type FileState = 'new' | 'existing';
 /**
  * Says whether `file` is a new database (missing or empty) or an existing Galley database
  * that is safe to open; throws one StoreError otherwise and leaves the file untouched.
+ * `nativeBinding` is the better-sqlite3 addon to use, as in openDatabase.
  */
-export function vetDatabaseFile(file: string): FileState {
+export function vetDatabaseFile(file: string, nativeBinding?: string): FileState {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -45,7 +46,12 @@ export function vetDatabaseFile(file: string): FileState {
 
   const existingSidecars = new Set(SIDECARS.filter((suffix) => fs.existsSync(file + suffix)));
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+    const db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      timeout: 5000,
+      nativeBinding,
+    });
     try {
       inspect(db, file);
     } finally {

@@ -3,7 +3,7 @@ import type { Access } from '../hub/auth.ts';
 import type { Store } from '../store/Store.ts';
 
 /**
- * `GET /assets/<sha256>?token=T`: an image from the store, for the editor and the preview
+ * `GET /media/<sha256>?token=T`: an image from the store, for the editor and the preview
  * (an <img> cannot send a header, so the token comes in the query). Content-addressed, so
  * it may be cached for good; served with nosniff and a CSP that runs nothing.
  */
@@ -24,7 +24,7 @@ export function serveAsset(
       .end('A valid token is required.');
     return;
   }
-  const asset = store.getAsset(url.pathname.slice('/assets/'.length));
+  const asset = store.getAsset(url.pathname.slice('/media/'.length));
   if (!asset) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No such image.');
     return;

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hub } from '../hub/Hub.ts';
-import { createTokenCheck, isOriginAllowed } from '../hub/auth.ts';
+import { createTokenCheck, generateToken, isOriginAllowed } from '../hub/auth.ts';
 import type { HubOptions } from '../hub/options.ts';
 import { openBackend, type Backend } from '../openBackend.ts';
 import type { PeerOptions } from '../peer/PeerLink.ts';
 import { PeerManager } from '../peer/PeerManager.ts';
+import { SessionHost, type SessionHostOptions } from '../session/SessionHost.ts';
 import { handleApiRequest } from './apiRoute.ts';
 import { IndexRefresher } from './IndexRefresher.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -26,6 +26,10 @@ export interface ServeOptions {
   /** Keep editions in sync with another hub from the start (`galley serve --peer`). */
   peer?: PeerOptions;
   hub?: Partial<Pick<HubOptions, 'idleUnloadMs' | 'maxMessageBytes' | 'rateLimit' | 'log'>>;
+  /** Where a hosted co-editing session listens (default: every network, a free port). */
+  session?: Pick<SessionHostOptions, 'bindHost' | 'advertiseHost' | 'port'>;
+  /** The better-sqlite3 addon to load instead of the default (Electron's ABI build). */
+  nativeBinding?: string;
 }
 
 export interface RunningServer {
@@ -36,14 +40,12 @@ export interface RunningServer {
   backend: Backend;
   hub: Hub;
   peers: PeerManager;
+  session: SessionHost;
   server: Server;
   close(): Promise<void>;
 }
 
-/** A token strong enough to guard a hub on the network: 32 random bytes, base64url. */
-export function generateToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+export { generateToken };
 
 /**
  * Starts the backend behind one HTTP server: the sync hub at `/sync/<room>`, the API at
@@ -74,6 +76,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let backend: Backend;
   try {
     backend = openBackend(options.dbPath, {
+      nativeBinding: options.nativeBinding,
       host: (store) => {
         hub = new Hub({
           store,
@@ -103,6 +106,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   );
   backend.context.peers = peers;
   if (options.peer) peers.join(options.peer);
+  const session = new SessionHost({
+    ...options.session,
+    hub,
+    invoke: (method, input) => backend.invoke(method as never, input),
+  });
+  backend.context.session = session;
 
   const checkToken = createTokenCheck(auth);
   server.on('request', (req, res) => {
@@ -124,7 +133,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           }),
         );
       });
-    } else if (path.startsWith('/assets/')) {
+    } else if (path.startsWith('/media/')) {
       serveAsset(req, res, backend.editions.store, checkToken);
     } else if (options.staticDir) {
       serveStatic(options.staticDir, req, res);
@@ -139,6 +148,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       // Stop taking work, let the hub store what it has, then close the database.
       server.closeIdleConnections?.();
       peers.stopAll();
+      await session.stop();
       await hub.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       refresher.flush();
@@ -153,6 +163,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     backend,
     hub,
     peers,
+    session,
     server,
     close,
   };

@@ -5,7 +5,7 @@ import type { Result } from './result.ts';
 export interface HubConnection {
   /** The hub's WebSocket base, e.g. `ws://127.0.0.1:4800/sync`; rooms are appended. */
   syncUrl: string;
-  /** The HTTP base of the same server, e.g. `http://127.0.0.1:4800` (images come from it). */
+  /** The HTTP base of the same server, e.g. `http://127.0.0.1:4800` (images come from /media/<hash>). */
   httpUrl: string;
   token: string;
 }

@@ -83,6 +83,10 @@ export const apiInputs = {
   }),
   'profile.get': z.object({}),
   'profile.set': z.object({ profile: z.record(z.string(), z.unknown()) }),
+  /** Opens the local hub to the network with a new share token (replacing any session). */
+  'session.host': z.object({ access: z.enum(['write', 'read']) }),
+  'session.status': z.object({}),
+  'session.stop': z.object({}),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -154,6 +158,24 @@ export interface ApiOutputs {
   'assets.put': { hash: string; src: string; bytes: number };
   'profile.get': PublicationProfile;
   'profile.set': PublicationProfile;
+  'session.host': HostedSession;
+  'session.status': HostedSession | null;
+  'session.stop': { stopped: boolean };
+}
+
+/**
+ * A session this hub hosts: where colleagues connect, and the invite link that carries
+ * the share token. Not a read-only method's output: the link grants its access.
+ */
+export interface HostedSession {
+  /** The sync endpoint others reach, e.g. `ws://192.168.1.20:53211/sync`. */
+  url: string;
+  /** `galley://join?url=...&token=...` (see core/invite.ts). */
+  inviteLink: string;
+  access: 'write' | 'read';
+  /** Sync connections open through the session right now (a guest opens one per room). */
+  connections: number;
+  startedAt: string;
 }
 
 export interface PeerStatus {

@@ -24,6 +24,8 @@ export async function startWorkbench(
     dbPath: join(dir, 'galley.db'),
     port: 0,
     staticDir: RENDERER_DIR,
+    // A hosted session in a test stays on this machine.
+    session: { bindHost: '127.0.0.1', advertiseHost: '127.0.0.1' },
     ...options,
   });
   return { ...server, openUrl: `${server.url}/?token=${encodeURIComponent(server.token)}` };

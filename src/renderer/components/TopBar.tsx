@@ -18,6 +18,7 @@ interface TopBarProps {
   panelOpen: boolean;
   onTogglePanel: () => void;
   onShowShortcuts: () => void;
+  onShare: () => void;
 }
 
 const THEME_LABEL: Record<ThemeChoice, string> = {
@@ -64,6 +65,13 @@ export function TopBar(props: TopBarProps) {
       <div className="top-bar-spacer" />
       <Avatars people={snapshot.others} />
       <SyncStatus api={api} sync={sync} />
+      <button
+        className="btn small"
+        onClick={props.onShare}
+        title="Host or join a co-editing session"
+      >
+        Share…
+      </button>
       <div className="me-menu">
         <button
           className="me-button"

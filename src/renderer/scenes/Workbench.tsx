@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client.ts';
 import { ToastProvider, useToasts } from '../components/Toasts.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { ShortcutsDialog } from '../components/ShortcutsDialog.tsx';
+import { SessionDialog, type SessionTab } from '../components/SessionDialog.tsx';
 import { SyncManager, type EditorIdentity } from '../sync/SyncManager.ts';
 import { useShortcuts } from '../state/useShortcuts.ts';
 import { EditionView } from './EditionView.tsx';
@@ -46,6 +47,7 @@ function WorkbenchInner({ api, me, onIdentity }: WorkbenchProps) {
   const [libraryOpen, setLibraryOpen] = useState(true);
   const [panelOpen, setPanelOpen] = useState(true);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [session, setSession] = useState<{ tab: SessionTab; link?: string } | null>(null);
   const [command, setCommand] = useState<{ n: number; command: ShellCommand } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -108,6 +110,9 @@ function WorkbenchInner({ api, me, onIdentity }: WorkbenchProps) {
       }
       if (cmd.type === 'message') return toasts.show({ level: cmd.level, text: cmd.text });
       if (cmd.type === 'toggle-preview') return setPanelOpen((v) => !v);
+      if (cmd.type === 'host-session') return setSession({ tab: 'host' });
+      if (cmd.type === 'join-session')
+        return setSession({ tab: 'join', ...(cmd.link ? { link: cmd.link } : {}) });
       if (cmd.type === 'new-edition') setLibraryOpen(true);
       if (cmd.type === 'export' || cmd.type === 'create-version') setPanelOpen(true);
       setCommand((previous) => ({ n: (previous?.n ?? 0) + 1, command: cmd }));
@@ -137,6 +142,7 @@ function WorkbenchInner({ api, me, onIdentity }: WorkbenchProps) {
         panelOpen={panelOpen}
         onTogglePanel={() => setPanelOpen((v) => !v)}
         onShowShortcuts={() => setShowShortcuts(true)}
+        onShare={() => setSession({ tab: 'host' })}
       />
       <div className="columns">
         {libraryOpen && (
@@ -178,6 +184,14 @@ function WorkbenchInner({ api, me, onIdentity }: WorkbenchProps) {
         </main>
       </div>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+      {session && (
+        <SessionDialog
+          api={api}
+          initialTab={session.tab}
+          initialLink={session.link}
+          onClose={() => setSession(null)}
+        />
+      )}
     </div>
   );
 }

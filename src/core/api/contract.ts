@@ -18,10 +18,8 @@ import type { PreflightResult } from '../preflight/types.ts';
 export const EXPORT_FORMATS = ['email', 'markdown', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Image types the store accepts as assets (what email clients display). */
-export const ASSET_MIME_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
-/** The largest image the store accepts: 5 MiB (email images should be far smaller). */
-export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
+import { ASSET_MIME_TYPES, MAX_ASSET_BYTES } from './assetLimits.ts';
+export { ASSET_MIME_TYPES, MAX_ASSET_BYTES };
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 

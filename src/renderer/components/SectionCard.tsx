@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type * as Y from 'yjs';
 import { SECTION_STATUSES, setSectionFields, type Section } from '../../core/index.ts';
@@ -9,6 +9,7 @@ import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
 import { KIND_LABELS } from './AddSection.tsx';
 import { Avatars } from './Avatars.tsx';
 import { KindFields } from './KindFields.tsx';
+import { WhenNear } from './WhenNear.tsx';
 
 interface SectionCardProps {
   api: ApiClient;
@@ -20,10 +21,12 @@ interface SectionCardProps {
   onFocusChange: (focused: boolean) => void;
   onEditor: (editor: LexicalEditor | null) => void;
   onDelete: () => void;
+  /** Connect the editor now even if off screen (a jump or a new section). */
+  mountEditor: boolean;
 }
 
 /** A section: kind, title, status and assignee, the kind's fields, then its rich text. */
-export function SectionCard(props: SectionCardProps) {
+export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
   const { section, doc } = props;
   const [confirming, setConfirming] = useState(false);
   const title = section.title || 'Untitled';
@@ -105,15 +108,20 @@ export function SectionCard(props: SectionCardProps) {
         </div>
       </header>
       <KindFields doc={doc} section={section} />
-      <SectionEditor
-        sectionId={section.id}
-        sync={props.sync}
-        me={props.me}
-        api={props.api}
-        label={`Body of “${title}”`}
-        onFocusChange={props.onFocusChange}
-        onEditor={props.onEditor}
-      />
+      <WhenNear
+        force={props.mountEditor}
+        placeholder={<div className="editor-placeholder" aria-hidden="true" />}
+      >
+        <SectionEditor
+          sectionId={section.id}
+          sync={props.sync}
+          me={props.me}
+          api={props.api}
+          label={`Body of “${title}”`}
+          onFocusChange={props.onFocusChange}
+          onEditor={props.onEditor}
+        />
+      </WhenNear>
     </article>
   );
-}
+});

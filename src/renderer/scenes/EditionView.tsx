@@ -20,6 +20,7 @@ import { useToasts } from '../components/Toasts.tsx';
 import { focusNodePath } from '../editor/SectionEditor.tsx';
 import { SidePanel } from '../panels/SidePanel.tsx';
 import { useEditionDoc, useEditionPresence } from '../state/useEditionDoc.ts';
+import { RevisionCounter, useRevision } from '../state/revisionCounter.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
 
 interface EditionViewProps {
@@ -42,7 +43,10 @@ export function EditionView(props: EditionViewProps) {
   const { doc, provider, edition, missing } = useEditionDoc(sync, editionId);
   const presence = useEditionPresence(provider);
   const editors = useRef(new Map<string, LexicalEditor>());
-  const [revision, setRevision] = useState(0);
+  const [revisions] = useState(() => new RevisionCounter());
+  const [editorsSeen, setEditorsSeen] = useState(0);
+  const [panelReady, setPanelReady] = useState(false);
+  const [wanted, setWanted] = useState<ReadonlySet<string>>(() => new Set());
   const [tab, setTab] = useState<PanelTab>('preview');
   const [versionFocus, setVersionFocus] = useState(0);
   const [focusAfterAdd, setFocusAfterAdd] = useState<string | null>(null);
@@ -56,9 +60,9 @@ export function EditionView(props: EditionViewProps) {
       ...sectionIds.split(',').filter(Boolean).map(sectionRoom),
     ]);
     return sync.onUpdate((room) => {
-      if (rooms.has(room)) setRevision((r) => r + 1);
+      if (rooms.has(room)) revisions.bump();
     });
-  }, [sync, editionId, sectionIds]);
+  }, [sync, editionId, sectionIds, revisions]);
 
   useEffect(() => {
     const cmd = props.command?.command;
@@ -77,7 +81,16 @@ export function EditionView(props: EditionViewProps) {
     [provider],
   );
 
+  // The previews and checks start once the text is up, so they never delay opening.
+  useEffect(() => {
+    if (!edition || panelReady) return;
+    const idle = window.requestIdleCallback(() => setPanelReady(true), { timeout: 1500 });
+    return () => window.cancelIdleCallback(idle);
+  }, [edition, panelReady]);
+
   const scrollToSection = useCallback((sectionId: string, path?: number[]) => {
+    // A section off screen may not have its editor yet: ask for it, then scroll.
+    setWanted((current) => (current.has(sectionId) ? current : new Set([...current, sectionId])));
     document.getElementById(`section-${sectionId}`)?.scrollIntoView({ block: 'start' });
     const editor = editors.current.get(sectionId);
     if (!editor) return;
@@ -94,7 +107,7 @@ export function EditionView(props: EditionViewProps) {
       scrollToSection(focusAfterAdd);
       setFocusAfterAdd(null);
     }
-  }, [edition, focusAfterAdd, revision, scrollToSection]);
+  }, [edition, focusAfterAdd, editorsSeen, scrollToSection]);
 
   const add = async (kind: SectionKind, index?: number) => {
     try {
@@ -166,6 +179,7 @@ export function EditionView(props: EditionViewProps) {
                 doc={doc}
                 section={section}
                 others={presence.get(section.id) ?? []}
+                mountEditor={wanted.has(section.id) || focusAfterAdd === section.id}
                 onFocusChange={(focused) => {
                   if (focused) setFocusedSection(section.id);
                   else setActiveSection((current) => (current === section.id ? null : current));
@@ -173,7 +187,7 @@ export function EditionView(props: EditionViewProps) {
                 onEditor={(editor) => {
                   if (editor) editors.current.set(section.id, editor);
                   else editors.current.delete(section.id);
-                  if (editor && focusAfterAdd === section.id) setRevision((r) => r + 1);
+                  if (editor) setEditorsSeen((n) => n + 1);
                 }}
                 onDelete={() => remove(section, index)}
               />
@@ -182,12 +196,12 @@ export function EditionView(props: EditionViewProps) {
           </div>
         </div>
       </div>
-      {props.panelOpen && (
-        <SidePanel
+      {props.panelOpen && panelReady && (
+        <LiveSidePanel
+          revisions={revisions}
           api={api}
           editionId={editionId}
           title={edition.title}
-          revision={revision}
           authorName={me.name}
           tab={tab}
           onTabChange={setTab}
@@ -199,4 +213,13 @@ export function EditionView(props: EditionViewProps) {
       )}
     </div>
   );
+}
+
+/** The side panel, re-rendered on each revision of the edition without re-rendering it. */
+function LiveSidePanel({
+  revisions,
+  ...props
+}: Omit<Parameters<typeof SidePanel>[0], 'revision'> & { revisions: RevisionCounter }) {
+  const revision = useRevision(revisions);
+  return <SidePanel {...props} revision={revision} />;
 }

@@ -60,7 +60,7 @@ export function EditionView(props: EditionViewProps) {
       ...sectionIds.split(',').filter(Boolean).map(sectionRoom),
     ]);
     return sync.onUpdate((room) => {
-      if (rooms.has(room)) revisions.bump();
+      if (rooms.has(room)) revisions.bumpSoon();
     });
   }, [sync, editionId, sectionIds, revisions]);
 

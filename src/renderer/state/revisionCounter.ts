@@ -7,6 +7,18 @@ import { useSyncExternalStore } from 'react';
 export class RevisionCounter {
   private value = 0;
   private readonly listeners = new Set<() => void>();
+  private pending: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Bumps once at the end of a burst: typing changes the doc on every keystroke, and the
+   * views that follow revisions refresh at a human pace anyway.
+   */
+  bumpSoon(delayMs = 150): void {
+    this.pending ??= setTimeout(() => {
+      this.pending = null;
+      this.bump();
+    }, delayMs);
+  }
 
   bump(): void {
     this.value++;

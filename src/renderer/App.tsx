@@ -45,7 +45,7 @@ export function App() {
 function messageOf(error: unknown): string {
   if (error instanceof Error) {
     if (error.message.startsWith('A valid token'))
-      return 'This address has no valid token. Use the full link `npm run web` printed.';
+      return 'This address has no valid token. Open the full link that npm run web or galley serve printed, token included.';
     return error.message;
   }
   return String(error);

@@ -8,6 +8,11 @@ import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
 
 const tempDir = useTempDir();
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -83,6 +88,22 @@ describe('the workbench in browser mode', () => {
         await expect.poll(() => body.locator('ul li').count()).toBe(2);
         await expect.poll(() => body.locator('blockquote').innerText()).toBe('A quoted line');
 
+        // An image from a file: stored in the database, shown from the local hub.
+        await card.getByRole('button', { name: /^Image/ }).click();
+        await page.getByLabel('Alt text').fill('A tiny chart');
+        const [chooser] = await Promise.all([
+          page.waitForEvent('filechooser'),
+          page.getByRole('button', { name: 'Upload a file…' }).click(),
+        ]);
+        await chooser.setFiles({ name: 'chart.png', mimeType: 'image/png', buffer: PNG });
+        await expect.poll(() => body.locator('img').count()).toBe(1);
+        expect(await body.locator('img').getAttribute('src')).toMatch(
+          /^http:\/\/127\.0\.0\.1:\d+\/media\/[0-9a-f]{64}\?token=/,
+        );
+        expect(
+          await body.locator('img').evaluate((img: { naturalWidth: number }) => img.naturalWidth),
+        ).toBe(1);
+
         // Reorder with the keyboard in the outline: the intro (added last) moves up to the top.
         const outline = page.getByRole('navigation', { name: 'Outline' });
         const lastItem = outline.getByRole('button').last();
@@ -123,6 +144,7 @@ describe('the workbench in browser mode', () => {
         expect(markdown).toMatch(/^[-*] first point$/m);
         expect(markdown).toContain('> A quoted line');
         expect(text).toContain('bold words');
+        expect(markdown).toMatch(/!\[A tiny chart\]\([^)]*[0-9a-f]{64}[^)]*\)/);
 
         // Versions: save one, change the text, restore it, and the text is back for everyone.
         await page.getByRole('tab', { name: /Versions/ }).click();
@@ -165,4 +187,18 @@ describe('the workbench in browser mode', () => {
       }
     },
   );
+
+  it('refuses a wrong token with words, not a blank page', async () => {
+    const server = await startWorkbench(tempDir());
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/?token=not-the-token`);
+      await page.getByRole('alert').getByText('Galley could not open').waitFor();
+      expect(await page.getByRole('alert').innerText()).toContain('no valid token');
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
 });

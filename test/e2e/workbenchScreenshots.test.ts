@@ -87,6 +87,16 @@ describe('workbench screenshots', () => {
           await ada.page.getByRole('tab', { name: /Checks/ }).click();
           await ada.page.getByText(/words/).first().waitFor();
           await shot('checks');
+          // A finding jumps to its place: the section's text gets the focus.
+          await ada.page
+            .getByRole('button', { name: /Go to it/ })
+            .first()
+            .click();
+          await expect
+            .poll(() =>
+              ada.page.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""'),
+            )
+            .toMatch(/^Body of “/);
 
           // Presence: Grace joins and types in the intro; Ada sees her name there and in the bar.
           const grace = await openAs(browser, url, 'Grace Hopper', { colorScheme: scheme });

@@ -44,7 +44,7 @@ export function cspDirectives(options: CspOptions): CspDirectives {
     'script-src-attr': ["'none'"],
     // Lexical and React set style attributes; style elements come from the app's CSS.
     'style-src': ["'self'", "'unsafe-inline'"],
-    // Images: the app's own, the hub's /assets, pasted data: and blob: previews, and
+    // Images: the app's own, the hub's /media, pasted data: and blob: previews, and
     // https images that editions link to (what the email will show).
     'img-src': ["'self'", 'data:', 'blob:', 'https:', hubHttp],
     'font-src': ["'self'", 'data:'],

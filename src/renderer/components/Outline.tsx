@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { Section } from '../../core/index.ts';
+import { SECTION_KINDS, type Section, type SectionKind } from '../../core/index.ts';
 import type { EditorIdentity } from '../sync/SyncManager.ts';
 import { Avatars } from './Avatars.tsx';
 import { KIND_LABELS } from './AddSection.tsx';
@@ -10,13 +10,21 @@ interface OutlineProps {
   activeSection: string | null;
   onMove: (sectionId: string, index: number) => void;
   onSelect: (sectionId: string) => void;
+  onAdd: (kind: SectionKind) => void;
 }
 
 /**
  * The outline rail: sections in reading order with status, assignee and who is in them.
  * Reorder by dragging, or with Alt+Up / Alt+Down on a focused item.
  */
-export function Outline({ sections, presence, activeSection, onMove, onSelect }: OutlineProps) {
+export function Outline({
+  sections,
+  presence,
+  activeSection,
+  onMove,
+  onSelect,
+  onAdd,
+}: OutlineProps) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -99,6 +107,22 @@ export function Outline({ sections, presence, activeSection, onMove, onSelect }:
         ))}
         {dropIndex === sections.length && <li className="drop-end" aria-hidden="true" />}
       </ol>
+      <select
+        className="outline-add"
+        aria-label="Add a section at the end"
+        value=""
+        onChange={(e) => {
+          const kind = SECTION_KINDS.find((k) => k === e.target.value);
+          if (kind) onAdd(kind);
+        }}
+      >
+        <option value="">+ Add section…</option>
+        {SECTION_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {KIND_LABELS[kind]}
+          </option>
+        ))}
+      </select>
       <p className="sr-only" aria-live="polite">
         {announce}
       </p>

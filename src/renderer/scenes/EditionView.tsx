@@ -160,6 +160,7 @@ export function EditionView(props: EditionViewProps) {
             activeSection={activeSection}
             onMove={(sectionId, index) => moveSection(doc, sectionId, index)}
             onSelect={(sectionId) => scrollToSection(sectionId)}
+            onAdd={(kind) => void add(kind)}
           />
           <div className="sections">
             {edition.sections.length === 0 && (

@@ -52,43 +52,53 @@ export function KindFields({ doc, section }: { doc: Y.Doc; section: Section }) {
       );
     case 'poll':
       return (
-        <div className="kind-fields" role="group" aria-label="Poll">
-          <Text
-            label="Question"
-            value={section.question}
-            onChange={(question) => set({ question })}
-          />
-          <ListEditor
-            label="Option"
-            items={section.options}
-            onChange={(options) => set({ options })}
-          />
-          <Text
-            label="Vote URL"
-            value={section.voteUrl}
-            placeholder="Publication default"
-            onChange={(voteUrl) => set({ voteUrl })}
-          />
-        </div>
+        <ChoiceFields
+          group="Poll"
+          ask={{ label: 'Question', value: section.question, set: (question) => set({ question }) }}
+          item="Option"
+          items={section.options}
+          onItems={(options) => set({ options })}
+          voteUrl={section.voteUrl}
+          onVoteUrl={(voteUrl) => set({ voteUrl })}
+        />
       );
     case 'feedback':
       return (
-        <div className="kind-fields" role="group" aria-label="Feedback">
-          <Text label="Prompt" value={section.prompt} onChange={(prompt) => set({ prompt })} />
-          <ListEditor
-            label="Choice"
-            items={section.choices}
-            onChange={(choices) => set({ choices })}
-          />
-          <Text
-            label="Vote URL"
-            value={section.voteUrl}
-            placeholder="Publication default"
-            onChange={(voteUrl) => set({ voteUrl })}
-          />
-        </div>
+        <ChoiceFields
+          group="Feedback"
+          ask={{ label: 'Prompt', value: section.prompt, set: (prompt) => set({ prompt }) }}
+          item="Choice"
+          items={section.choices}
+          onItems={(choices) => set({ choices })}
+          voteUrl={section.voteUrl}
+          onVoteUrl={(voteUrl) => set({ voteUrl })}
+        />
       );
   }
+}
+
+/** A poll or a feedback block: the question, its 2 to 6 answers, and where votes go. */
+function ChoiceFields(props: {
+  group: string;
+  ask: { label: string; value: string; set: (value: string) => void };
+  item: string;
+  items: string[];
+  onItems: (items: string[]) => void;
+  voteUrl: string;
+  onVoteUrl: (url: string) => void;
+}) {
+  return (
+    <div className="kind-fields" role="group" aria-label={props.group}>
+      <Text label={props.ask.label} value={props.ask.value} onChange={props.ask.set} />
+      <ListEditor label={props.item} items={props.items} onChange={props.onItems} />
+      <Text
+        label="Vote URL"
+        value={props.voteUrl}
+        placeholder="Publication default"
+        onChange={props.onVoteUrl}
+      />
+    </div>
+  );
 }
 
 function Text(props: {

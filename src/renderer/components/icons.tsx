@@ -1,25 +1,6 @@
-import type { ReactNode } from 'react';
+import { Icon } from '../editor/icons.tsx';
 
-// 16px line icons for the workbench chrome; each button carries the accessible name.
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
-
+// The workbench chrome's icons, drawn like the editor toolbar's.
 export const TrashIcon = () => (
   <Icon>
     <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
-// 16px line icons in the text colour; the buttons carry the accessible names.
-function Icon({ children }: { children: ReactNode }) {
+/** A 16px line icon in the text colour; the button around it carries the accessible name. */
+export function Icon({ children }: { children: ReactNode }) {
   return (
     <svg
       className="ge-icon"

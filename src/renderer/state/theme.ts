@@ -9,13 +9,23 @@ export function loadTheme(): ThemeChoice {
   return saved === 'light' || saved === 'dark' ? saved : 'system';
 }
 
-/** Applies and saves a theme choice; `system` follows prefers-color-scheme through CSS. */
+const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)');
+let following: (() => void) | null = null;
+
+/** Applies and saves a theme choice; `system` follows the system's setting as it changes. */
 export function applyTheme(choice: ThemeChoice): void {
+  following?.();
+  following = null;
+  const root = document.documentElement;
   if (choice === 'system') {
-    delete document.documentElement.dataset['theme'];
     localStorage.removeItem(KEY);
+    const query = systemDark();
+    const follow = () => (root.dataset['theme'] = query.matches ? 'dark' : 'light');
+    follow();
+    query.addEventListener('change', follow);
+    following = () => query.removeEventListener('change', follow);
   } else {
-    document.documentElement.dataset['theme'] = choice;
+    root.dataset['theme'] = choice;
     localStorage.setItem(KEY, choice);
   }
 }

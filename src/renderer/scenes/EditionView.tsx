@@ -152,7 +152,6 @@ export function EditionView(props: EditionViewProps) {
             This edition is in the trash. Restore it from the library’s undo, or keep reading.
           </p>
         )}
-        <EditionHeader doc={doc} edition={edition} />
         <div className="edition-body">
           <Outline
             sections={edition.sections}
@@ -163,6 +162,7 @@ export function EditionView(props: EditionViewProps) {
             onAdd={(kind) => void add(kind)}
           />
           <div className="sections">
+            <EditionHeader doc={doc} edition={edition} />
             {edition.sections.length === 0 && (
               <div className="empty-state small">
                 <p>

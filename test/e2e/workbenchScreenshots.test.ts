@@ -97,6 +97,12 @@ describe('workbench screenshots', () => {
               ada.page.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""'),
             )
             .toMatch(/^Body of “/);
+          // The jump scrolls the edition column, never the window: the top bar stays put.
+          expect(
+            await ada.page.evaluate(
+              'document.querySelector(".top-bar").getBoundingClientRect().top',
+            ),
+          ).toBe(0);
 
           // Presence: Grace joins and types in the intro; Ada sees her name there and in the bar.
           const grace = await openAs(browser, url, 'Grace Hopper', { colorScheme: scheme });

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { createApiClient, type ApiClient } from './api/client.ts';
+import { errorText } from './api/errorText.ts';
 import { FirstRun } from './scenes/FirstRun.tsx';
 import { Workbench } from './scenes/Workbench.tsx';
 import { loadIdentity } from './state/identity.ts';
 import type { EditorIdentity } from './sync/SyncManager.ts';
 
 type Boot =
-  { state: 'starting' } | { state: 'failed'; message: string } | { state: 'ready'; api: ApiClient };
+  | { state: 'starting' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; api: ApiClient; publication: string };
 
 /** Connects to the backend, asks a first-time editor who they are, then opens the workbench. */
 export function App() {
@@ -18,8 +21,8 @@ export function App() {
       .then(
         async (api) => {
           // One cheap call proves the token works before anything else is shown.
-          await api.call('profile.get', {});
-          setBoot({ state: 'ready', api });
+          const profile = await api.call('profile.get', {});
+          setBoot({ state: 'ready', api, publication: profile.name });
         },
         (error: unknown) => setBoot({ state: 'failed', message: messageOf(error) }),
       )
@@ -39,14 +42,12 @@ export function App() {
       </main>
     );
   if (!me) return <FirstRun api={boot.api} onDone={setMe} />;
-  return <Workbench api={boot.api} me={me} onIdentity={setMe} />;
+  return <Workbench api={boot.api} publication={boot.publication} me={me} onIdentity={setMe} />;
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.message.startsWith('A valid token'))
-      return 'This address has no valid token. Open the full link that npm run web or galley serve printed, token included.';
-    return error.message;
-  }
-  return String(error);
+  const text = errorText(error);
+  if (text.startsWith('A valid token'))
+    return 'This address has no valid token. Open the full link that npm run web or galley serve printed, token included.';
+  return text;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { parseInvite, type HostedSession, type PeerStatus } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
+import { errorText } from '../api/errorText.ts';
 import { useToasts } from './Toasts.tsx';
 
 export type SessionTab = 'host' | 'join';
@@ -36,7 +37,7 @@ export function SessionDialog(props: {
       setHosted(session);
       setPeers(links);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorText(error));
     }
   }, [api]);
 
@@ -52,7 +53,7 @@ export function SessionDialog(props: {
     try {
       setHosted(await api.call('session.host', { access }));
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorText(error));
     }
   };
 
@@ -62,7 +63,7 @@ export function SessionDialog(props: {
       setHosted(null);
       toasts.show({ level: 'info', text: 'Stopped hosting. Guests keep their copies.' });
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorText(error));
     }
   };
 
@@ -80,7 +81,7 @@ export function SessionDialog(props: {
       await refresh();
       toasts.show({ level: 'info', text: 'Joined. Shared editions appear in the library.' });
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorText(error));
     }
   };
 
@@ -93,7 +94,7 @@ export function SessionDialog(props: {
         text: 'Left the session. Every edition stays on this computer.',
       });
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorText(error));
     }
   };
 

@@ -1,3 +1,4 @@
+import { errorText } from '../api/errorText.ts';
 import {
   createContext,
   useCallback,
@@ -46,7 +47,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       error: (context, error) =>
         show({
           level: 'error',
-          text: `${context}: ${error instanceof Error ? error.message : String(error)}`,
+          text: `${context}: ${errorText(error)}`,
         }),
     }),
     [show],

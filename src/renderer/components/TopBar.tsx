@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { saveIdentity } from '../state/identity.ts';
 import { applyTheme, loadTheme, type ThemeChoice } from '../state/theme.ts';
@@ -10,6 +10,7 @@ import { SyncStatus } from './SyncStatus.tsx';
 
 interface TopBarProps {
   api: ApiClient;
+  publication: string;
   sync: SyncManager;
   me: EditorIdentity;
   onIdentity: (me: EditorIdentity) => void;
@@ -34,18 +35,10 @@ const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = {
 
 /** Publication, who is here, the sync state, and the window's toggles. */
 export function TopBar(props: TopBarProps) {
-  const { api, sync, me } = props;
+  const { api, sync, me, publication } = props;
   const snapshot = useSyncExternalStore(sync.subscribe, sync.getSnapshot);
-  const [publication, setPublication] = useState('');
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const [editingMe, setEditingMe] = useState(false);
-
-  useEffect(() => {
-    api.call('profile.get', {}).then(
-      (p) => setPublication(p.name),
-      () => undefined,
-    );
-  }, [api]);
 
   return (
     <header className="top-bar">

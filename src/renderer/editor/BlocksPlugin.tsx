@@ -25,7 +25,8 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { $createButtonNode, $createImageNode } from '../../core/index.ts';
-import { isAssetMime, messageOf, uploadImageFile } from './assets.ts';
+import { isAssetMime, uploadImageFile } from './assets.ts';
+import { errorText } from '../api/errorText.ts';
 import { INSERT_BUTTON_COMMAND, INSERT_DIVIDER_COMMAND, INSERT_IMAGE_COMMAND } from './commands.ts';
 import { useEditorServices, type EditorServices } from './EditorServices.ts';
 
@@ -167,7 +168,7 @@ export async function insertImageFiles(
       editor.dispatchCommand(INSERT_IMAGE_COMMAND, { src, alt: '' });
       services.notify(null);
     } catch (error) {
-      services.notify(`The image could not be added: ${messageOf(error)}`, 'error');
+      services.notify(`The image could not be added: ${errorText(error)}`, 'error');
       return;
     }
   }

@@ -2,7 +2,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { BaseSelection } from 'lexical';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ASSET_MIME_TYPES, sanitizeImageSrc } from '../../core/index.ts';
-import { messageOf, uploadImageFile } from './assets.ts';
+import { uploadImageFile } from './assets.ts';
+import { errorText } from '../api/errorText.ts';
 import {
   $restoreSelection,
   focusEditor,
@@ -99,7 +100,7 @@ export function InsertImagePanel({ saved, onClose }: PanelProps) {
     try {
       insert(await uploadImageFile(api, file));
     } catch (err) {
-      setError({ about: 'file', message: `The image could not be added: ${messageOf(err)}` });
+      setError({ about: 'file', message: `The image could not be added: ${errorText(err)}` });
     } finally {
       setBusy(false);
       if (fileRef.current) fileRef.current.value = '';

@@ -50,8 +50,3 @@ export function displaySrc(api: ApiClient | null, src: string): string | null {
   if (asset) return api ? api.assetUrl(asset[1]!) : null;
   return /^https?:\/\//.test(src) ? src : null;
 }
-
-/** A message for anything an async editor action threw. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : String(error);
-}

@@ -4,7 +4,7 @@ import type { ApiClient } from '../api/client.ts';
 import { zipBundle, type BundleContents } from './bundleZip.ts';
 import { downloadBlob } from './downloadBlob.ts';
 import { ErrorNote } from './ErrorNote.tsx';
-import { errorText } from './errorText.ts';
+import { errorText } from '../api/errorText.ts';
 import { SeverityIcon } from './SeverityIcon.tsx';
 import { slugify } from './slugify.ts';
 import { useLiveQuery } from './useLiveQuery.ts';

@@ -3,8 +3,8 @@ import type { VersionInfo } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { EmailFrame } from './EmailFrame.tsx';
 import { ErrorNote } from './ErrorNote.tsx';
-import { errorText } from './errorText.ts';
-import { absoluteTime, relativeTime } from './relativeTime.ts';
+import { errorText } from '../api/errorText.ts';
+import { absoluteTime, relativeTime } from '../state/relativeTime.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
 import './panels.css';
 

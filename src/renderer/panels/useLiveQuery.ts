@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorText } from './errorText.ts';
+import { errorText } from '../api/errorText.ts';
 
 /** Wait this long after the last change before asking again… */
 export const REFRESH_DEBOUNCE_MS = 400;

@@ -9,7 +9,8 @@ import {
 import type { ApiClient } from '../api/client.ts';
 import { CopyIcon, TrashIcon } from '../components/icons.tsx';
 import { useToasts } from '../components/Toasts.tsx';
-import { relativeTime, wordsLabel } from '../state/format.ts';
+import { wordsLabel } from '../state/format.ts';
+import { relativeTime } from '../state/relativeTime.ts';
 import { NewEditionDialog } from './NewEditionDialog.tsx';
 
 interface LibraryProps {
@@ -171,7 +172,8 @@ export function Library(props: LibraryProps) {
                 </span>
                 <span className="edition-meta muted">
                   <span className={`badge status-${summary.status}`}>{summary.status}</span>
-                  {wordsLabel(summary.wordCount)} · {relativeTime(summary.updatedAt)}
+                  {wordsLabel(summary.wordCount)} ·{' '}
+                  {relativeTime(new Date(summary.updatedAt), new Date())}
                 </span>
               </button>
               {confirmDelete === summary.id ? (

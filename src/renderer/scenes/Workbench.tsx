@@ -12,6 +12,8 @@ import { Library } from './Library.tsx';
 
 interface WorkbenchProps {
   api: ApiClient;
+  /** The publication's name, for the top bar. */
+  publication: string;
   me: EditorIdentity;
   onIdentity: (me: EditorIdentity) => void;
 }
@@ -32,7 +34,7 @@ function editionFromHash(): string | null {
   return match?.[1] ?? null;
 }
 
-function WorkbenchInner({ api, me, onIdentity }: WorkbenchProps) {
+function WorkbenchInner({ api, publication, me, onIdentity }: WorkbenchProps) {
   const toasts = useToasts();
   // One sync manager per connection; a new name or colour is pushed into it, not a new one.
   const [sync] = useState(() => new SyncManager(api.connection, me));
@@ -134,6 +136,7 @@ function WorkbenchInner({ api, me, onIdentity }: WorkbenchProps) {
     <div className="workbench">
       <TopBar
         api={api}
+        publication={publication}
         sync={sync}
         me={me}
         onIdentity={onIdentity}

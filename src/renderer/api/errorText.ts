@@ -1,4 +1,4 @@
-import { ApiCallError } from '../api/client.ts';
+import { ApiCallError } from './client.ts';
 
 /** Words for a failure, for the editor: the API's own message, else the error's. */
 export function errorText(error: unknown): string {

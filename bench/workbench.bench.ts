@@ -142,7 +142,7 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
     await body.click();
     await page.keyboard.press('Control+End');
     const samples = await typeAndMeasure(page);
-    const note = `${samples.length} keystrokes at the end of a 5,000-word section, Chromium headless, a second editor connected`;
+    const note = `${samples.length} keystrokes at the end of a 5,000-word section, Chromium ${browser.version()} headless, a second editor connected`;
     add({
       group: GROUP,
       figure: 'Typing latency p50, keydown to next frame',

@@ -3,13 +3,23 @@
 // The decisions are in src/main/launch.ts; this file only runs them.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { findElectronBinary, startPlan, type Step } from '../src/main/launch.ts';
+import {
+  findElectronBinary,
+  isRendererBuildCurrent,
+  startPlan,
+  type Step,
+} from '../src/main/launch.ts';
 import { currentBuildStamp, isElectronSqliteCurrent } from '../src/main/nativeBinding.ts';
 
 const root = join(import.meta.dirname, '..');
 const electron = findElectronBinary(root);
 const sqliteCurrent = electron !== null && isElectronSqliteCurrent(root, currentBuildStamp(root));
-const plan = startPlan(electron, sqliteCurrent);
+const plan = startPlan(electron, {
+  sqliteCurrent,
+  rendererCurrent: electron === null && isRendererBuildCurrent(root),
+  // `npm start -- --port 0 --db x.db`: options for galley serve in browser mode.
+  serveArgs: process.argv.slice(2),
+});
 if (plan.notice) console.log(plan.notice);
 for (const step of plan.steps) {
   const code = await run(step);

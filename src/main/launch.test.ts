@@ -1,8 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/helpers/tempDir.ts';
-import { BROWSER_FALLBACK_LINE, findElectronBinary, startPlan } from './launch.ts';
+import {
+  BROWSER_FALLBACK_LINE,
+  findElectronBinary,
+  isRendererBuildCurrent,
+  startPlan,
+} from './launch.ts';
 import {
   ELECTRON_SQLITE_DIR,
   ELECTRON_SQLITE_FILE,
@@ -39,23 +44,46 @@ describe('npm start', () => {
     );
   });
 
+  const context = { sqliteCurrent: true, rendererCurrent: true, serveArgs: [] };
+
   it('falls back to browser mode with one line where Electron is missing', () => {
-    expect(startPlan(null, false)).toEqual({
+    expect(startPlan(null, { ...context, serveArgs: ['--port', '0'] })).toEqual({
       mode: 'browser',
       notice: BROWSER_FALLBACK_LINE,
-      steps: [{ command: 'npm', args: ['run', 'web'] }],
+      steps: [
+        { command: 'npm', args: ['run', '--silent', 'galley', '--', 'serve', '--port', '0'] },
+      ],
     });
     expect(BROWSER_FALLBACK_LINE).not.toContain('\n');
+    // Sources changed since the last build: build first.
+    expect(
+      startPlan(null, { ...context, rendererCurrent: false }).steps.map((s) => s.args.join(' ')),
+    ).toEqual(['run build', 'run --silent galley -- serve']);
   });
 
   it('opens the desktop app, building the Electron sqlite first when needed', () => {
-    expect(startPlan('/e', true).steps).toEqual([
+    expect(startPlan('/e', context).steps).toEqual([
       { command: 'npx', args: ['electron-vite', 'preview'] },
     ]);
-    expect(startPlan('/e', false).steps.map((s) => s.args.join(' '))).toEqual([
-      'run rebuild:electron',
-      'electron-vite preview',
-    ]);
+    expect(
+      startPlan('/e', { ...context, sqliteCurrent: false }).steps.map((s) => s.args.join(' ')),
+    ).toEqual(['run rebuild:electron', 'electron-vite preview']);
+  });
+
+  it('sees a renderer build as stale when a source is newer than it', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'src/renderer'), { recursive: true });
+    mkdirSync(join(root, 'src/core/model'), { recursive: true });
+    writeFileSync(join(root, 'src/core/model/x.ts'), '');
+    expect(isRendererBuildCurrent(root)).toBe(false);
+    mkdirSync(join(root, 'out/renderer'), { recursive: true });
+    writeFileSync(join(root, 'out/renderer/index.html'), '');
+    const built = new Date(Date.now() + 60_000);
+    utimesSync(join(root, 'out/renderer/index.html'), built, built);
+    expect(isRendererBuildCurrent(root)).toBe(true);
+    const later = new Date(built.getTime() + 1000);
+    utimesSync(join(root, 'src/core/model/x.ts'), later, later);
+    expect(isRendererBuildCurrent(root)).toBe(false);
   });
 
   it('the machine this runs on has no Electron binary, and so serves browser mode', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -42,6 +42,36 @@ export interface Step {
   args: string[];
 }
 
+// What the renderer bundle is made from: a change to any of these makes the build stale.
+const RENDERER_INPUTS = [
+  'src/renderer',
+  'src/core',
+  'electron.vite.config.ts',
+  'package.json',
+  'package-lock.json',
+];
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestChange(join(path, name))),
+    stat.mtimeMs,
+  );
+}
+
+/**
+ * True when `out/renderer` was built after the last change to its sources, so browser
+ * mode can serve it as it is instead of building again (a build empties the folder).
+ */
+export function isRendererBuildCurrent(root: string): boolean {
+  const index = join(root, 'out', 'renderer', 'index.html');
+  if (!existsSync(index)) return false;
+  const built = statSync(index).mtimeMs;
+  return RENDERER_INPUTS.every((input) => newestChange(join(root, input)) <= built);
+}
+
 /** What `npm start` runs, in order, and what it says first. */
 export interface StartPlan {
   mode: 'desktop' | 'browser';
@@ -49,18 +79,36 @@ export interface StartPlan {
   steps: Step[];
 }
 
+/** What decides the plan besides where Electron is. */
+export interface StartContext {
+  /** The Electron-ABI sqlite build matches this checkout's Electron. */
+  sqliteCurrent: boolean;
+  /** `out/renderer` is newer than its sources (browser mode then skips the build). */
+  rendererCurrent: boolean;
+  /** Arguments after `npm start --`, passed to `galley serve` in browser mode. */
+  serveArgs: string[];
+}
+
 /**
  * The desktop app when Electron is there (building the Electron-ABI sqlite first when
- * it is missing or stale), else browser mode: the same workbench, from `galley serve`.
+ * it is missing or stale), else browser mode: the same workbench, from `galley serve`,
+ * built first when its sources changed since the last build.
  */
-export function startPlan(electron: string | null, sqliteCurrent: boolean): StartPlan {
+export function startPlan(electron: string | null, context: StartContext): StartPlan {
   if (electron === null) {
     return {
       mode: 'browser',
       notice: BROWSER_FALLBACK_LINE,
-      steps: [{ command: 'npm', args: ['run', 'web'] }],
+      steps: [
+        ...(context.rendererCurrent ? [] : [{ command: 'npm' as const, args: ['run', 'build'] }]),
+        {
+          command: 'npm',
+          args: ['run', '--silent', 'galley', '--', 'serve', ...context.serveArgs],
+        },
+      ],
     };
   }
+  const sqliteCurrent = context.sqliteCurrent;
   return {
     mode: 'desktop',
     notice: null,

@@ -6,14 +6,22 @@ import {
   preflight,
   type ApiMethod,
   type ApiOutputs,
+  type HostedSession,
   type apiInputs,
 } from '../../core/index.ts';
 import type { PeerManager } from '../peer/PeerManager.ts';
-import type { SessionHost } from '../session/SessionHost.ts';
+import type { Access } from '../hub/auth.ts';
 import type { EditionService } from '../editions/EditionService.ts';
 import { loadProfile, renderFormat, saveProfile, writeBundle } from '../export/exportEdition.ts';
 import { createVersion, readVersion, restoreVersion } from '../editions/versions.ts';
 import { decodeImage } from './decodeImage.ts';
+
+/** Hosting a co-editing session, as the handlers see it (backend/session implements it). */
+export interface SessionControl {
+  host(access: Access): Promise<HostedSession>;
+  status(): HostedSession | null;
+  stop(): Promise<boolean>;
+}
 
 /** What every handler can reach. */
 export interface ApiContext {
@@ -21,7 +29,7 @@ export interface ApiContext {
   /** Present while a hub runs (desktop app, `galley serve`); the CLI alone has none. */
   peers?: PeerManager;
   /** Hosting a co-editing session; present while a hub runs, like `peers`. */
-  session?: SessionHost;
+  session?: SessionControl;
 }
 
 function requirePeers(ctx: ApiContext): PeerManager {
@@ -33,7 +41,7 @@ function requirePeers(ctx: ApiContext): PeerManager {
   return ctx.peers;
 }
 
-function requireSession(ctx: ApiContext): SessionHost {
+function requireSession(ctx: ApiContext): SessionControl {
   if (!ctx.session)
     throw new GalleyError('unavailable', 'Hosting a session needs the sync hub: run the app.');
   return ctx.session;

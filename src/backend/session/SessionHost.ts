@@ -1,17 +1,32 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { GalleyError, encodeInvite, type HostedSession, type Result } from '../../core/index.ts';
+import { GalleyError, encodeInvite, type HostedSession } from '../../core/index.ts';
 import { createTokenCheck, generateToken, type Access } from '../hub/auth.ts';
 import type { Hub } from '../hub/Hub.ts';
-import { handleApiRequest } from '../web/apiRoute.ts';
 import { isWildcardHost, pickLanAddress, type Interfaces } from './lanAddress.ts';
+
+/** Who may call the API through a session: the session decides, the handler obeys. */
+export interface GuestPolicy {
+  checkToken: (token: string | null) => Access | null;
+  isOriginAllowed: (origin: string | undefined) => boolean;
+}
+
+/**
+ * Serves one `/api/` request from a guest under the session's policy. Handed in by
+ * whoever hosts the backend, so the session does not depend on the web layer.
+ */
+export type GuestApiHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  policy: GuestPolicy,
+) => Promise<void>;
 
 /** How a SessionHost listens and what it can reach. */
 export interface SessionHostOptions {
   hub: Pick<Hub, 'attach' | 'detach' | 'grant'>;
-  /** Runs an API method for a guest; only read-only methods are ever passed on. */
-  invoke: (method: string, input: unknown) => Promise<Result<unknown>>;
+  /** Serves guests' API requests; the policy lets read-only methods through only. */
+  serveApi: GuestApiHandler;
   /** Address the session listens on. Default `0.0.0.0`: every network of this computer. */
   bindHost?: string;
   /** Address the invite link names. Default: this computer's LAN address. */
@@ -116,17 +131,18 @@ export class SessionHost {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
       }
-      void handleApiRequest(req, res, {
-        // Guests read through the API and write through sync, whatever their token's
-        // access: methods such as store.backup take a path on this computer.
-        checkToken: (presented) => (isShareToken(presented) ? 'read' : null),
-        // Guests are peer links (Node, no Origin); no web page has business here.
-        isOriginAllowed: (origin) => origin === undefined,
-        invoke: this.options.invoke,
-      }).catch(() => {
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
+      void this.options
+        .serveApi(req, res, {
+          // Guests read through the API and write through sync, whatever their token's
+          // access: methods such as store.backup take a path on this computer.
+          checkToken: (presented) => (isShareToken(presented) ? 'read' : null),
+          // Guests are peer links (Node, no Origin); no web page has business here.
+          isOriginAllowed: (origin) => origin === undefined,
+        })
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
     });
 
     const revoke = this.options.hub.grant(token, access);

@@ -109,7 +109,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const session = new SessionHost({
     ...options.session,
     hub,
-    invoke: (method, input) => backend.invoke(method as never, input),
+    serveApi: (req, res, policy) =>
+      handleApiRequest(req, res, {
+        ...policy,
+        invoke: (method, input) => backend.invoke(method as never, input),
+      }),
   });
   backend.context.session = session;
 

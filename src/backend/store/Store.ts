@@ -10,10 +10,19 @@ import { openDatabase, type Synchronous } from './openDatabase.ts';
 import { SearchIndex, type SearchEntry } from './searchIndex.ts';
 import { Settings } from './settings.ts';
 import { StoreError, toStoreError } from './StoreError.ts';
-import { UpdatesLog, type CompactResult } from './updatesLog.ts';
+import { UpdatesLog, type CompactResult, type LoadedLog, type LogStats } from './updatesLog.ts';
 import { Versions, type NewVersion } from './versions.ts';
 
-export type { Asset, CompactResult, EditionSummaryInput, NewVersion, SearchEntry, Synchronous };
+export type {
+  Asset,
+  CompactResult,
+  EditionSummaryInput,
+  LoadedLog,
+  LogStats,
+  NewVersion,
+  SearchEntry,
+  Synchronous,
+};
 
 export interface StoreOptions {
   /** Default `NORMAL`: see `Synchronous` for what each survives. */
@@ -109,9 +118,22 @@ export class Store {
     return this.guard(`load ${room}`, () => this.log.loadDoc(room));
   }
 
+  /**
+   * loadDoc for a host that keeps the doc open (the hub): also returns the seq up to
+   * which the doc holds the log, which compactTo needs.
+   */
+  loadLive(room: string): LoadedLog {
+    return this.guard(`load ${room}`, () => this.log.loadLive(room));
+  }
+
   /** Number of rows in the room's log. */
   logLength(room: string): number {
     return this.guard(`count the log of ${room}`, () => this.log.length(room));
+  }
+
+  /** Rows and bytes (sum of the updates' sizes) of the room's log as the file holds it now. */
+  logStats(room: string): LogStats {
+    return this.guard(`measure the log of ${room}`, () => this.log.stats(room));
   }
 
   /** Rooms that have a log, sorted, optionally only those starting with `prefix`. */
@@ -122,6 +144,14 @@ export class Store {
   /** Merges the room's log into one row, in one transaction. */
   compactRoom(room: string): CompactResult {
     return this.guard(`compact ${room}`, () => this.log.compact(room));
+  }
+
+  /**
+   * Replaces the room's rows up to `seq` by `state` (which must hold all of them) in one
+   * transaction; rows above `seq` stay. The hub compacts open rooms with its live doc.
+   */
+  compactTo(room: string, seq: number, state: Uint8Array): CompactResult {
+    return this.guard(`compact ${room}`, () => this.log.compactTo(room, seq, state));
   }
 
   /** Compacts every room with at least `minRows` rows (default: past the threshold). */

@@ -97,6 +97,39 @@ describe('update log', () => {
     expect(store.logLength(ROOM)).toBe(1);
   });
 
+  it('loadLive says up to which seq the doc holds the log, and how long the log is', () => {
+    const store = stores.open(undefined, { compactThreshold: 100 });
+    expect(store.loadLive(ROOM)).toMatchObject({ seq: 0, rows: 0, bytes: 0 });
+    const { doc, updates } = typeUpdates(150);
+    store.appendUpdates(ROOM, updates.slice(0, 40));
+    const bytes = updates.slice(0, 40).reduce((sum, u) => sum + u.byteLength, 0);
+    expect(store.loadLive(ROOM)).toMatchObject({ seq: 40, rows: 40, bytes });
+    expect(store.logStats(ROOM)).toEqual({ rows: 40, bytes });
+    store.appendUpdates(ROOM, updates.slice(40));
+    const loaded = store.loadLive(ROOM);
+    const state = Y.encodeStateAsUpdate(doc).byteLength;
+    expect(loaded).toMatchObject({ seq: 150, rows: 1, bytes: state });
+    expect(store.logStats(ROOM)).toEqual({ rows: 1, bytes: state });
+    sameDoc(loaded.doc, doc);
+  });
+
+  it('compactTo replaces the rows up to a seq by the given state and keeps those above', () => {
+    const store = stores.open(undefined, { compactThreshold: 100_000 });
+    const { doc, updates } = typeUpdates(300, 3);
+    store.appendUpdates(ROOM, updates.slice(0, 200));
+    const live = store.loadLive(ROOM);
+    // Appended after the live doc was read: not in the state handed to compactTo.
+    store.appendUpdates(ROOM, updates.slice(200));
+    const state = Y.encodeStateAsUpdate(live.doc);
+    const result = store.compactTo(ROOM, live.seq, state);
+    expect(result).toMatchObject({ room: ROOM, rowsBefore: 200, bytesAfter: state.byteLength });
+    expect(store.logLength(ROOM)).toBe(101);
+    sameDoc(store.loadDoc(ROOM), doc);
+    expect(store.compactTo(ROOM, 200, state).rowsBefore).toBe(0);
+    expect(store.appendUpdate(ROOM, typeUpdates(1, 5).updates[0]!)).toBe(301);
+    expect(() => store.compactTo(ROOM, 0, state)).toThrow(/not a seq/);
+  });
+
   it('compactAll compacts only the rooms past the threshold', () => {
     const store = stores.open(undefined, { compactThreshold: 10 });
     store.appendUpdates('section:long', typeUpdates(20).updates);

@@ -6,7 +6,8 @@ import { sqliteCode, StoreError } from './StoreError.ts';
 /**
  * The append-only Yjs update log, one row per update, numbered per room. Appends are the
  * hot path (one per keystroke), so they are a single cached statement in autocommit mode;
- * merging the log (compaction) happens when a room is loaded, never on append.
+ * merging the log (compaction) happens when a room is loaded, or when the hub that holds
+ * the room open asks for it (compactTo), never on append.
  */
 
 export interface CompactResult {
@@ -17,6 +18,22 @@ export interface CompactResult {
   bytesAfter: number;
 }
 
+/** A room's log loaded into a doc, and where the log stood when it was read. */
+export interface LoadedLog {
+  doc: Y.Doc;
+  /** The highest seq whose update is in `doc` (every row up to it is); 0 for no log. */
+  seq: number;
+  /** Rows and bytes of the log as read (one row after a compaction at load). */
+  rows: number;
+  bytes: number;
+}
+
+/** The size of a room's log. */
+export interface LogStats {
+  rows: number;
+  bytes: number;
+}
+
 export class UpdatesLog {
   private readonly insertNext: Database.Statement<{ room: string; data: Uint8Array }>;
   private readonly insertAt: Database.Statement<[string, number, Uint8Array]>;
@@ -24,6 +41,7 @@ export class UpdatesLog {
   private readonly reader: LogReader;
   private readonly countRoom: Database.Statement<[string]>;
   private readonly countUpTo: Database.Statement<[string, number]>;
+  private readonly statsUpTo: Database.Statement<[string, number]>;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
   private readonly selectRooms: Database.Statement<{ prefix: string }>;
   private readonly selectLongRooms: Database.Statement<[number]>;
@@ -51,6 +69,11 @@ export class UpdatesLog {
     this.reader = new LogReader(db, file);
     this.countRoom = db.prepare('SELECT count(*) FROM updates WHERE room = ?').pluck();
     this.countUpTo = db.prepare('SELECT count(*) FROM updates WHERE room = ? AND seq <= ?').pluck();
+    this.statsUpTo = db
+      .prepare(
+        'SELECT count(*), coalesce(sum(length(data)), 0) FROM updates WHERE room = ? AND seq <= ?',
+      )
+      .raw();
     this.deleteUpTo = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?');
     this.selectRooms = db
       .prepare(
@@ -102,17 +125,31 @@ export class UpdatesLog {
 
   /** A new Y.Doc holding the room's log (empty when the room has no log). */
   loadDoc(room: string): Y.Doc {
+    return this.loadLive(room).doc;
+  }
+
+  /** Like loadDoc, and says up to which seq the doc holds the log, for compactTo later. */
+  loadLive(room: string): LoadedLog {
     const log = this.reader.read(room);
     const doc = this.docFrom(room, log);
+    const seq = log.seqs.at(-1) ?? 0;
     if (log.updates.length > this.compactThreshold) {
-      this.compactIfLong(room, log, Y.encodeStateAsUpdate(doc));
+      const state = Y.encodeStateAsUpdate(doc);
+      if (this.compactIfLong(room, log, state)) {
+        return { doc, seq, rows: 1, bytes: state.byteLength };
+      }
     }
-    return doc;
+    return { doc, seq, rows: log.seqs.length, bytes: log.bytes };
   }
 
   /** Number of rows in the room's log. */
   length(room: string): number {
     return this.number(this.countRoom.get(room));
+  }
+
+  /** Rows and bytes of the room's log, read from the file (other writers included). */
+  stats(room: string): LogStats {
+    return this.statsAt(room, Number.MAX_SAFE_INTEGER);
   }
 
   /** Rooms that have a log, sorted, optionally only those starting with `prefix`. */
@@ -144,6 +181,35 @@ export class UpdatesLog {
       .immediate();
   }
 
+  /**
+   * Replaces the room's rows up to `seq` by `state`, in one transaction; rows above `seq`
+   * (appended after the caller took its state) stay as they are. The caller vouches that
+   * `state` holds every update up to `seq`: the hub passes its live doc, which holds
+   * every update it appended, and only while no other writer appended to the room.
+   */
+  compactTo(room: string, seq: number, state: Uint8Array): CompactResult {
+    checkRoom(room);
+    checkUpdate(state);
+    if (!Number.isSafeInteger(seq) || seq < 1) {
+      throw new StoreError('invalid-input', `compactTo: ${seq} is not a seq`);
+    }
+    return this.db
+      .transaction((): CompactResult => {
+        const before = this.statsAt(room, seq);
+        if (before.rows < 2) {
+          return { room, rowsBefore: 0, bytesBefore: before.bytes, bytesAfter: before.bytes };
+        }
+        this.replace(room, seq, state);
+        return {
+          room,
+          rowsBefore: before.rows,
+          bytesBefore: before.bytes,
+          bytesAfter: state.byteLength,
+        };
+      })
+      .immediate();
+  }
+
   /** Compacts every room whose log has at least `minRows` rows, one transaction each. */
   compactAll(minRows = this.compactThreshold + 1): CompactResult[] {
     const rooms = this.selectLongRooms
@@ -156,16 +222,17 @@ export class UpdatesLog {
    * Replaces the rows that were read with their merged state, unless another connection
    * changed them since (then it compacted them itself, and nothing is lost either way).
    */
-  private compactIfLong(room: string, log: RoomLog, state: Uint8Array): void {
+  private compactIfLong(room: string, log: RoomLog, state: Uint8Array): boolean {
     const last = log.seqs.at(-1);
-    if (last === undefined || log.seqs.length <= this.compactThreshold) return;
+    if (last === undefined || log.seqs.length <= this.compactThreshold) return false;
     try {
-      this.db
+      return this.db
         .transaction(() => {
           // Appends only ever add seqs above the current max and compaction only removes
           // rows, so an unchanged count up to `last` means the very same rows.
-          if (this.number(this.countUpTo.get(room, last)) !== log.seqs.length) return;
+          if (this.number(this.countUpTo.get(room, last)) !== log.seqs.length) return false;
           this.replace(room, last, state);
+          return true;
         })
         .immediate();
     } catch (error) {
@@ -173,7 +240,14 @@ export class UpdatesLog {
       // it. A busy writer elsewhere or a full disk must not make the room unloadable.
       const code = sqliteCode(error);
       if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_FULL')) throw error;
+      return false;
     }
+  }
+
+  private statsAt(room: string, seq: number): LogStats {
+    const row: unknown = this.statsUpTo.get(room, seq);
+    const [rows, bytes]: unknown[] = Array.isArray(row) ? row : [];
+    return { rows: this.number(rows), bytes: this.number(bytes) };
   }
 
   /** Keeps the last seq for the merged row, so seqs stay increasing for later appends. */

@@ -128,11 +128,15 @@ describe('Hub: a store that refuses a write', () => {
     const fixture = await harness.start({
       wrapStore: (store) => ({
         loadDoc: (room) => store.loadDoc(room),
+        loadLive: (room) => store.loadLive(room),
         appendUpdate: (room, update) => {
           if (failing) throw new Error('disk full');
           return store.appendUpdate(room, update);
         },
         appendUpdates: (room, updates) => store.appendUpdates(room, updates),
+        compactTo: (room, seq, state) => store.compactTo(room, seq, state),
+        compactRoom: (room) => store.compactRoom(room),
+        logStats: (room) => store.logStats(room),
       }),
     });
     const a = await harness.connect(fixture, ROOM);

@@ -9,12 +9,21 @@ import { Connection } from './Connection.ts';
 import { resolveHubOptions, type HubOptions, type ResolvedHubOptions } from './options.ts';
 import { CloseCode } from './protocol.ts';
 import { Room } from './Room.ts';
+import type { RoomLogStats } from './RoomCompactor.ts';
 import { rejectUpgrade, routeUpgrade, type UpgradeGate } from './upgrade.ts';
 
 /** What a hub holds right now. */
 export interface HubStats {
   rooms: number;
   connections: number;
+}
+
+/** The longest log a room reached while this hub held it open. */
+export interface LongestLog {
+  room: string;
+  rows: number;
+  /** Bytes of the log at that moment (sum of its V1 updates). */
+  bytes: number;
 }
 
 // How long close() waits for clients to finish the closing handshake before cutting them off.
@@ -39,6 +48,7 @@ export class Hub implements DocHost {
   private readonly grants = new Set<{ token: string; access: Access }>();
   private readonly pingTimer: NodeJS.Timeout | undefined;
   private nextConnectionId = 1;
+  private longest: LongestLog | null = null;
   // Set before shutdown starts, so connections closed by it do not schedule unloads.
   private closed = false;
   private closing: Promise<void> | null = null;
@@ -142,6 +152,22 @@ export class Hub implements DocHost {
     return { rooms: this.rooms.size, connections: this.connections.size };
   }
 
+  /** The log of an open room (rows, bytes, background compactions); null when not loaded. */
+  logStats(room: string): RoomLogStats | null {
+    return this.rooms.get(room)?.logStats() ?? null;
+  }
+
+  /**
+   * The most rows any room's log had while this hub held it open (counting the rows it
+   * was loaded with), and since when the hub started or `reset` was last passed. With
+   * background compaction this stays near `compaction.maxRows` however long people type.
+   */
+  longestLog({ reset = false }: { reset?: boolean } = {}): LongestLog | null {
+    const longest = this.longest;
+    if (reset) this.longest = null;
+    return longest === null ? null : { ...longest };
+  }
+
   /**
    * Stops serving: refuses new handshakes, closes every connection (1001), and unloads
    * every room. Nothing needs flushing: each update was on disk before it was relayed.
@@ -230,11 +256,13 @@ export class Hub implements DocHost {
     const existing = this.rooms.get(name);
     if (existing !== undefined && !existing.failed) return existing;
     if (existing !== undefined) this.dropFailed(existing);
-    const room = new Room(name, this.options.store.loadDoc(name), {
+    const room = new Room(name, this.options.store.loadLive(name), {
       store: this.options.store,
       log: this.options.log,
       onRoomUpdate: this.options.onRoomUpdate,
       onFailure: (failed) => this.dropFailed(failed),
+      compaction: this.options.compaction,
+      onLogGrow: this.onLogGrow,
     });
     this.rooms.set(name, room);
     return room;
@@ -274,7 +302,14 @@ export class Hub implements DocHost {
     this.idleTimers.delete(name);
   }
 
-  /** Nothing to save: every update is in the log already (the store compacts it on load). */
+  private readonly onLogGrow = (room: string, rows: number, bytes: number): void => {
+    if (this.longest === null || rows > this.longest.rows) this.longest = { room, rows, bytes };
+  };
+
+  /**
+   * Nothing to save: every update is in the log already (compacted in the background
+   * while the room was open, and by the store when it is next loaded).
+   */
   private unload(name: string): void {
     this.cancelUnload(name);
     const room = this.rooms.get(name);

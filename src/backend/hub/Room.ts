@@ -1,5 +1,6 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { LoadedLog } from '../store/Store.ts';
 import { Connection } from './Connection.ts';
 import type { HubLogEntry, HubStore } from './options.ts';
 import {
@@ -11,6 +12,8 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol.ts';
+import type { CompactionPolicy } from './compactionPolicy.ts';
+import { RoomCompactor, type RoomLogStats } from './RoomCompactor.ts';
 
 /** What a Room needs from its hub. */
 export interface RoomDeps {
@@ -19,6 +22,9 @@ export interface RoomDeps {
   onRoomUpdate: (room: string) => void;
   /** The log refused an update: the live doc is ahead of the disk and must be reloaded. */
   onFailure: (room: Room) => void;
+  compaction: CompactionPolicy;
+  /** Told each time the room's log grows (rows, bytes). */
+  onLogGrow: (room: string, rows: number, bytes: number) => void;
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
@@ -29,6 +35,7 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
  * client ever holds an edit the disk does not.
  */
 export class Room {
+  readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
   /** Updates made inside change(), committed together when it returns. */
@@ -37,12 +44,21 @@ export class Room {
   /** Updates received this turn of the event loop, applied together by applyIncoming. */
   private incoming: Array<{ connection: Connection; update: Uint8Array }> = [];
   private destroyed = false;
+  private readonly compactor: RoomCompactor;
 
   constructor(
     readonly name: string,
-    readonly doc: Y.Doc,
+    loaded: LoadedLog,
     private readonly deps: RoomDeps,
   ) {
+    const doc = loaded.doc;
+    this.doc = doc;
+    this.compactor = new RoomCompactor(name, doc, loaded, {
+      store: deps.store,
+      policy: deps.compaction,
+      log: deps.log,
+      onGrow: deps.onLogGrow,
+    });
     this.awareness = new Awareness(doc);
     // The hub is not a participant: it must not show up as a presence of its own.
     this.awareness.setLocalState(null);
@@ -54,6 +70,11 @@ export class Room {
   /** True once an update could not be stored; the room must be unloaded and reloaded. */
   get failed(): boolean {
     return this.failure !== null;
+  }
+
+  /** The room's log as the hub knows it: rows, bytes, compactions since loading. */
+  logStats(): RoomLogStats {
+    return this.compactor.stats();
   }
 
   /** Greets a new connection: asks a writer for what the room lacks, shares presence. */
@@ -128,6 +149,7 @@ export class Room {
     // Updates received this turn are stored before the room lets go of its doc.
     this.applyIncoming();
     this.destroyed = true;
+    this.compactor.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -194,11 +216,16 @@ export class Room {
     if (this.failure !== null) return;
     const [only] = updates;
     const single = updates.length === 1 ? only : undefined;
+    let seqs: number[];
     try {
-      if (single !== undefined) this.deps.store.appendUpdate(this.name, single);
-      else this.deps.store.appendUpdates(this.name, updates);
+      seqs =
+        single !== undefined
+          ? [this.deps.store.appendUpdate(this.name, single)]
+          : this.deps.store.appendUpdates(this.name, updates);
     } catch (error) {
       this.failure = { error };
+      // The doc now holds what the disk lacks: it must not be written as a compaction.
+      this.compactor.stop();
       this.deps.log({
         level: 'error',
         room: this.name,
@@ -212,6 +239,8 @@ export class Room {
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message);
     }
+    // After the relay: compaction is only scheduled here, never run in this turn.
+    this.compactor.appended(seqs, single?.byteLength ?? byteLength(updates));
     try {
       this.deps.onRoomUpdate(this.name);
     } catch (error) {
@@ -230,6 +259,12 @@ export class Room {
     const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
     for (const connection of this.connections) connection.send(message);
   };
+}
+
+function byteLength(updates: readonly Uint8Array[]): number {
+  let total = 0;
+  for (const update of updates) total += update.byteLength;
+  return total;
 }
 
 function describe(error: unknown): string {

@@ -1,6 +1,7 @@
 import type { Store } from '../store/Store.ts';
 import type { HubAuth } from './auth.ts';
 import type { RateLimit } from './rateLimit.ts';
+import { DEFAULT_COMPACTION, type CompactionPolicy } from './compactionPolicy.ts';
 
 /** One line of the hub's log; `room` is set whenever the event concerns one room. */
 export interface HubLogEntry {
@@ -10,7 +11,16 @@ export interface HubLogEntry {
 }
 
 /** The part of the store the hub uses (the real Store, or anything shaped like it). */
-export type HubStore = Pick<Store, 'loadDoc' | 'appendUpdate' | 'appendUpdates'>;
+export type HubStore = Pick<
+  Store,
+  | 'loadDoc'
+  | 'loadLive'
+  | 'appendUpdate'
+  | 'appendUpdates'
+  | 'compactTo'
+  | 'compactRoom'
+  | 'logStats'
+>;
 
 /** How a Hub is set up; only `store` and `auth` are required. */
 export interface HubOptions {
@@ -28,6 +38,8 @@ export interface HubOptions {
   rateLimit?: RateLimit;
   /** How long a room stays loaded after its last connection leaves. Default 30 s. */
   idleUnloadMs?: number;
+  /** When the log of an open room is compacted in the background; see DEFAULT_COMPACTION. */
+  compaction?: Partial<CompactionPolicy>;
   /** Keepalive ping period (0: none); a connection that missed the last pong is dropped. Default 30 s. */
   pingIntervalMs?: number;
   /**
@@ -41,8 +53,9 @@ export interface HubOptions {
 }
 
 /** HubOptions with every default filled in. */
-export type ResolvedHubOptions = Required<Omit<HubOptions, 'allowedOrigins'>> & {
+export type ResolvedHubOptions = Required<Omit<HubOptions, 'allowedOrigins' | 'compaction'>> & {
   allowedOrigins: readonly string[];
+  compaction: CompactionPolicy;
 };
 
 const MiB = 1024 * 1024;
@@ -56,6 +69,7 @@ export function resolveHubOptions(options: HubOptions): ResolvedHubOptions {
     rateLimit: options.rateLimit ?? { perSecond: 300, burst: 1000 },
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     onRoomUpdate: options.onRoomUpdate ?? (() => {}),
     log: options.log ?? defaultLog,
     store: options.store,
@@ -65,6 +79,9 @@ export function resolveHubOptions(options: HubOptions): ResolvedHubOptions {
   if (!(resolved.maxMessageBytes >= 1)) throw new Error('Hub: maxMessageBytes must be >= 1.');
   for (const key of ['idleUnloadMs', 'pingIntervalMs'] as const) {
     if (!(resolved[key] >= 0)) throw new Error(`Hub: ${key} must be a number >= 0.`);
+  }
+  for (const [key, value] of Object.entries(resolved.compaction)) {
+    if (!(value >= 0)) throw new Error(`Hub: compaction.${key} must be a number >= 0.`);
   }
   const { perSecond, burst } = resolved.rateLimit;
   if (!(perSecond > 0) || !(burst >= 1)) {

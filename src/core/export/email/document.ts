@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import type { Edition } from '../../model/types.ts';
+import type { Edition, Section } from '../../model/types.ts';
 import { oneLine } from '../shared/text.ts';
 import type { EmailContext } from './context.ts';
 import { footer, masthead } from './frame.ts';
@@ -12,8 +12,18 @@ import { CARD_PADDING, EMAIL_WIDTH, FONT_STACK, headCss, MSO_HEAD, style } from 
 // not go on to show the first words of the body. Kept short enough for one mail line.
 const PREHEADER_SPACER = '\u034f\u200c\u00a0'.repeat(60);
 
+/**
+ * Where the document gets a section's table row: built in place (the default), or a
+ * placeholder for a row that renderEmail serializes on its own and may take from a cache.
+ */
+export type SectionRowOf = (section: Section, ctx: EmailContext) => ElementContent;
+
 /** The whole email document as a hast tree: head, hidden preheader, framed content. */
-export function emailDocument(edition: Edition, ctx: EmailContext): Root {
+export function emailDocument(
+  edition: Edition,
+  ctx: EmailContext,
+  rowOf: SectionRowOf = (section, sectionCtx) => sectionRow(section, edition, sectionCtx),
+): Root {
   const { profile, palette } = ctx;
   const light = palette.light;
   // <title> is raw text, where a long line cannot be broken: 200 characters is plenty.
@@ -34,34 +44,16 @@ export function emailDocument(edition: Edition, ctx: EmailContext): Root {
     h('style', [text(headCss(palette))]),
   ]);
 
-  const card = (children: ElementContent[], first: boolean, extra?: string): Element =>
-    h(
-      'td',
-      {
-        className: first ? ['gx-card', 'gx-pad'] : ['gx-card', 'gx-pad', 'gx-rule'],
-        bgColor: light.card,
-        style: style(
-          `padding:${extra ?? `28px ${CARD_PADDING}px 12px`}`,
-          `background-color:${light.card}`,
-          !first && `border-top:1px solid ${light.rule}`,
-          `color:${light.text}`,
-          `font-family:${FONT_STACK}`,
-          'font-size:16px',
-          'line-height:26px',
-          'word-break:break-word',
-        ),
-      },
-      children,
-    );
-
-  const rows: Element[] = [row(card(masthead(edition, ctx), true, `32px ${CARD_PADDING}px 8px`))];
+  const rows: ElementContent[] = [
+    row(card(masthead(edition, ctx), ctx, true, `32px ${CARD_PADDING}px 8px`)),
+  ];
   for (const section of edition.sections) {
     const title = oneLine(section.title);
     const sectionCtx = {
       ...ctx,
       where: title ? `section "${title.slice(0, 60)}"` : `section ${section.id}`,
     };
-    rows.push(row(card(renderSection(section, edition, sectionCtx), false)));
+    rows.push(rowOf(section, sectionCtx));
   }
   rows.push(
     row(
@@ -158,4 +150,36 @@ export function emailDocument(edition: Edition, ctx: EmailContext): Root {
       ),
     ],
   };
+}
+
+/** A section's row: its content in a card, ruled off from the one above. */
+export function sectionRow(section: Section, edition: Edition, ctx: EmailContext): Element {
+  return row(card(renderSection(section, edition, ctx), ctx, false));
+}
+
+function card(
+  children: ElementContent[],
+  ctx: EmailContext,
+  first: boolean,
+  extra?: string,
+): Element {
+  const light = ctx.palette.light;
+  return h(
+    'td',
+    {
+      className: first ? ['gx-card', 'gx-pad'] : ['gx-card', 'gx-pad', 'gx-rule'],
+      bgColor: light.card,
+      style: style(
+        `padding:${extra ?? `28px ${CARD_PADDING}px 12px`}`,
+        `background-color:${light.card}`,
+        !first && `border-top:1px solid ${light.rule}`,
+        `color:${light.text}`,
+        `font-family:${FONT_STACK}`,
+        'font-size:16px',
+        'line-height:26px',
+        'word-break:break-word',
+      ),
+    },
+    children,
+  );
 }

@@ -7,7 +7,7 @@ import { h } from 'hastscript';
  */
 
 /** A layout table with an explicit tbody around `rows`. */
-export function table(properties: Properties, rows: Element[]): Element {
+export function table(properties: Properties, rows: ElementContent[]): Element {
   return h(
     'table',
     { role: 'presentation', cellPadding: 0, cellSpacing: 0, border: 0, ...properties },

@@ -1,4 +1,6 @@
-import type { Edition } from '../../model/types.ts';
+import type { Edition, Section } from '../../model/types.ts';
+import type { RenderCache } from '../RenderCache.ts';
+import { agendaItems } from '../shared/agenda.ts';
 import {
   EMAIL_SIZE_LIMIT_BYTES,
   EMAIL_SIZE_WARNING_BYTES,
@@ -7,7 +9,7 @@ import {
 import type { PublicationProfile } from '../shared/profile.ts';
 import { utf8ByteLength } from '../shared/text.ts';
 import type { EmailContext } from './context.ts';
-import { emailDocument } from './document.ts';
+import { emailDocument, sectionRow } from './document.ts';
 import { paletteFor } from './palette.ts';
 import { serializeEmail } from './serialize.ts';
 import { CONTENT_WIDTH } from './styles.ts';
@@ -15,6 +17,8 @@ import { CONTENT_WIDTH } from './styles.ts';
 export interface RenderEmailOptions {
   /** The file extension (`png`) of a stored asset, for `asset:` image URLs. */
   assetExtension?: (hash: string) => string | undefined;
+  /** Section rows rendered earlier, reused while their section is unchanged. */
+  cache?: RenderCache;
 }
 
 export interface RenderedEmail {
@@ -46,7 +50,7 @@ export function renderEmail(
     },
     assetExtension: options.assetExtension,
   };
-  const html = serializeEmail(emailDocument(edition, ctx));
+  const html = renderDocument(edition, ctx, options.cache);
   const bytes = utf8ByteLength(html);
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
   if (bytes >= EMAIL_SIZE_LIMIT_BYTES)
@@ -58,4 +62,84 @@ export function renderEmail(
   if (html.split('\n').some((line) => utf8ByteLength(line) > MAX_LINE_BYTES))
     warnings.push(`a line is longer than ${MAX_LINE_BYTES} bytes and could not be broken`);
   return { html, warnings };
+}
+
+// Stands in the frame for a section's row, on a line of its own (tbody is a layout
+// container). Never user text: no text node can serialize to a comment.
+const ROW_SLOT = 'galley:section-row';
+
+/**
+ * The document with each section's row serialized on its own and spliced into the frame,
+ * so that a cache can keep rows; cold or cached, it is the same path and the same bytes.
+ */
+function renderDocument(edition: Edition, ctx: EmailContext, cache?: RenderCache): string {
+  const rows: string[] = [];
+  // Everything a row depends on beyond its section: the profile and whether assets resolve.
+  const context = `${JSON.stringify(ctx.profile)}\u0000${ctx.assetExtension ? 'assets' : ''}`;
+  const frame = serializeEmail(
+    emailDocument(edition, ctx, (section, sectionCtx) => {
+      rows.push(sectionHtml(section, edition, sectionCtx, cache, context));
+      return { type: 'comment', value: ROW_SLOT };
+    }),
+  );
+  const parts = frame.split(`<!--${ROW_SLOT}-->`);
+  if (parts.length !== rows.length + 1)
+    throw new Error('renderEmail: the frame lost or repeated a section row slot');
+  let html = parts[0]!;
+  rows.forEach((row, i) => {
+    html += row + parts[i + 1]!;
+  });
+  return html;
+}
+
+interface RowPart {
+  html: string;
+  /** The row's warnings in order, replayed on every use. */
+  warnings: string[];
+  /** The asset lookups the row made: a stored asset can appear after it was rendered. */
+  assets: Map<string, string | undefined>;
+}
+
+function sectionHtml(
+  section: Section,
+  edition: Edition,
+  ctx: EmailContext,
+  cache: RenderCache | undefined,
+  context: string,
+): string {
+  const render = (): RowPart => {
+    const part: RowPart = { html: '', warnings: [], assets: new Map() };
+    const lookup = ctx.assetExtension;
+    const partCtx: EmailContext = {
+      ...ctx,
+      warn: (message) => {
+        if (!part.warnings.includes(message)) part.warnings.push(message);
+      },
+      assetExtension: lookup
+        ? (hash) => {
+            const ext = lookup(hash);
+            part.assets.set(hash, ext);
+            return ext;
+          }
+        : undefined,
+    };
+    part.html = serializeEmail(sectionRow(section, edition, partCtx));
+    return part;
+  };
+  const part = cache
+    ? cache.reuse('email', section.id, rowKey(section, edition, cache, context), render, (p) =>
+        [...p.assets].every(([hash, ext]) => ctx.assetExtension?.(hash) === ext),
+      )
+    : render();
+  for (const message of part.warnings) ctx.warn(message);
+  return part.html;
+}
+
+// An intro's generated agenda reads the other sections' titles.
+function rowKey(section: Section, edition: Edition, cache: RenderCache, context: string): string {
+  const agenda =
+    section.kind === 'intro' && section.agenda === 'auto'
+      ? JSON.stringify(agendaItems(edition))
+      : '';
+  return `${context}\u0000${agenda}\u0000${cache.sectionKey(section)}`;
 }

@@ -1,21 +1,27 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { toHtml, type Options } from 'hast-util-to-html';
 import { wrapLongLines } from './wrapLines.ts';
 
 /**
  * Serializes the email tree: newlines between block elements (where whitespace means
  * nothing) so lines stay short and diffs readable, then hast-util-to-html does all the
  * escaping, then any line still too long is broken at a safe place.
+ *
+ * A section's row (`tr`) serialized on its own comes out exactly as it does inside the
+ * document's tbody: its newlines depend only on its own children, hast-util-to-html writes
+ * an HTML element the same wherever it sits, and the line wrapper works line by line. That
+ * is what lets renderEmail render a row once and splice it into the frame.
  */
-export function serializeEmail(tree: Root): string {
+export function serializeEmail(tree: Root | Element): string {
   addNewlines(tree);
-  const html = toHtml(tree, {
-    // Named references read better (`&amp;`); none of them is `&apos;`, which Outlook shows.
-    characterReferences: { useNamedReferences: true },
-    upperDoctype: true,
-  });
-  return wrapLongLines(html);
+  return wrapLongLines(toHtml(tree, TO_HTML));
 }
+
+const TO_HTML = {
+  // Named references read better (`&amp;`); none of them is `&apos;`, which Outlook shows.
+  characterReferences: { useNamedReferences: true },
+  upperDoctype: true,
+} satisfies Options;
 
 // Containers whose children are only elements: whitespace between them is insignificant.
 const LAYOUT = new Set(['html', 'head', 'body', 'table', 'tbody', 'tr', 'ul', 'ol']);

@@ -1,9 +1,10 @@
 import type { RootContent } from 'mdast';
 import { stringify } from 'yaml';
 import type { Edition, JsonValue, Section, SectionBody } from '../../model/types.ts';
+import type { RenderCache } from '../RenderCache.ts';
 import { bodyToMdast } from './bodyToMdast.ts';
 import { sectionComment } from './galleyMarkers.ts';
-import { serializeMdast } from './serializeMdast.ts';
+import { serializeMdast, serializeMdastPart } from './serializeMdast.ts';
 
 /*
  * Galley Markdown: CommonMark (plus GFM strikethrough and task list syntax) that a
@@ -28,21 +29,48 @@ import { serializeMdast } from './serializeMdast.ts';
  * become structure (`# `, `1. `, `> `, `[x](y)`, `<b>`, `&copy;`, `*`...).
  */
 
-/** Renders an edition as Galley Markdown: YAML front matter, then one `##` part per section. */
-export function renderMarkdown(edition: Edition): string {
-  const blocks: RootContent[] = [];
-  for (const section of edition.sections) {
-    blocks.push({
+/** Options for renderMarkdown. */
+export interface RenderMarkdownOptions {
+  /** Section parts rendered earlier, reused while their section is unchanged. */
+  cache?: RenderCache;
+}
+
+/**
+ * Renders an edition as Galley Markdown: YAML front matter, then one `##` part per
+ * section. Each section is serialized on its own (see serializeMdastPart), which is what
+ * lets a cache keep them; the result is what serializing all blocks at once writes.
+ */
+export function renderMarkdown(edition: Edition, options: RenderMarkdownOptions = {}): string {
+  const { cache } = options;
+  const parts = edition.sections.map((section) =>
+    cache
+      ? cache.reuse('markdown', section.id, cache.sectionKey(section), () => sectionPart(section))
+      : sectionPart(section),
+  );
+  const front = `---\n${frontMatter(edition)}---\n`;
+  if (parts.length === 0) return front;
+  const body = parts.join('\n\n');
+  // toMarkdown ends a document with a newline unless it already ends with one.
+  return `${front}\n${body}${/[\r\n]$/.test(body) ? '' : '\n'}`;
+}
+
+/** The blocks of one section: its `##` heading, its comment when needed, its body. */
+export function sectionBlocks(section: Section): RootContent[] {
+  const blocks: RootContent[] = [
+    {
       type: 'heading',
       depth: 2,
       children: section.title === '' ? [] : [{ type: 'text', value: section.title }],
-    });
-    const meta = sectionMeta(section);
-    if (meta) blocks.push({ type: 'html', value: sectionComment(meta) });
-    blocks.push(...bodyToMdast(section.body));
-  }
-  const front = `---\n${frontMatter(edition)}---\n`;
-  return blocks.length > 0 ? `${front}\n${serializeMdast(blocks)}` : front;
+    },
+  ];
+  const meta = sectionMeta(section);
+  if (meta) blocks.push({ type: 'html', value: sectionComment(meta) });
+  blocks.push(...bodyToMdast(section.body));
+  return blocks;
+}
+
+function sectionPart(section: Section): string {
+  return serializeMdastPart(sectionBlocks(section));
 }
 
 /** Renders one section body as Markdown (no front matter, no section heading). */

@@ -19,3 +19,9 @@ export function crashBlob(seq: number): Uint8Array {
   for (let i = 0; i < size; i += 1) bytes[i] = Math.floor(random.next() * 256);
   return bytes;
 }
+
+/** The text the compaction crash-test child has typed once the room holds `length` characters. */
+export function crashText(length: number): string {
+  const line = 'Every keystroke is on disk before anyone sees it, compaction or not. ';
+  return line.repeat(Math.ceil(length / line.length)).slice(0, length);
+}

@@ -3,9 +3,9 @@
  * can and prints each seq the moment `appendUpdate(s)` has returned, until the parent
  * kills it. It starts on a line from stdin. Usage: node --import tsx test/helpers/crashWriter.ts DB ROOM
  */
-import fs from 'node:fs';
 import { Store } from '../../src/backend/store/Store.ts';
 import { crashBlob } from './crashBlob.ts';
+import { crashReport } from './crashReport.ts';
 import { seededRandom } from './random.ts';
 
 const [file, room] = process.argv.slice(2);
@@ -34,24 +34,6 @@ for (;;) {
     process.stderr.write(`expected seqs ${expected.join()}, got ${seqs.join()}\n`);
     process.exit(3);
   }
-  report(`${seqs.join('\n')}\n`);
+  crashReport(`${seqs.join('\n')}\n`);
   next += count;
-}
-
-/**
- * Puts the line into the pipe before the next append, so that a SIGKILL can only lose
- * the append in flight. Not process.stdout.write: when the parent reads slowly it queues
- * the line in this process's memory, where the kill would take it with it.
- */
-function report(line: string): void {
-  const bytes = Buffer.from(line);
-  let written = 0;
-  while (written < bytes.length) {
-    try {
-      written += fs.writeSync(1, bytes, written);
-    } catch (error) {
-      // The pipe is non-blocking and full: wait for the parent to drain it.
-      if (!(error instanceof Error && 'code' in error && error.code === 'EAGAIN')) throw error;
-    }
-  }
 }

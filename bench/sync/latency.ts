@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { allowExitListeners, connect, disconnect, startHub, type Client } from './servers.ts';
+import { spawnServerProcess, type LogLength, type WindowReading } from './remote.ts';
+import { allowExitListeners, connect, disconnect, type Client } from './servers.ts';
 import { quantile, seededRandom, waitFor } from './util.ts';
 
 /** How the keystroke test is shaped. */
@@ -23,6 +24,15 @@ export const LATENCY_SETUP: LatencySetup = {
   durationMs: 10_000,
 };
 
+/** 1000 clients in 200 rooms on one hub process, each typing one character a second. */
+export const LATENCY_SETUP_LARGE: LatencySetup = {
+  rooms: 200,
+  clientsPerRoom: 5,
+  intervalMs: 1000,
+  jitterMs: 300,
+  durationMs: 10_000,
+};
+
 /** What the keystroke test measured, in ms from typing to arrival. */
 export interface LatencyResult {
   p50: number;
@@ -42,39 +52,57 @@ export interface LatencyResult {
   loopDelayMax: number;
   /** The longest garbage-collection pause while typing (a usual cause of such a stall). */
   gcPauseMax: number;
+  /** The hub process's own CPU time, event-loop delay and GC while the clients typed. */
+  hub: WindowReading;
+  /** The hub process's heap growth (after a full GC) from before connecting to the end, per client. */
+  hubHeapPerClientKiB: number;
+  /** The longest update log of any room, sampled every LOG_SAMPLE_MS inside the hub process. */
+  longestLog: LogLength;
 }
+
+/** How often the hub process counts the rows of each room's update log. */
+export const LOG_SAMPLE_MS = 100;
 
 const TEXT_NAME = 'body';
 
 /**
- * Every client types one character every ~100 ms at a random place in its room's text.
+ * Every client types one character every ~intervalMs at a random place in its room's
+ * text. The hub runs alone in a child process; every client, sender and receiver alike,
+ * is in this process, so one clock (performance.now()) stamps both ends of a delivery.
  * The send time of each keystroke is kept under the (clientID, clock) of the character it
  * creates; a receiver's transaction reports which clocks of which clients it brought in
- * (beforeState/afterState), and each one found is a delivery sample. All clients share
- * this process, so performance.now() is one clock for sender and receiver.
+ * (beforeState/afterState), and each one found is a delivery sample.
  */
 export async function measureKeystrokeLatency(
   setup: LatencySetup = LATENCY_SETUP,
 ): Promise<LatencyResult> {
-  const server = await startHub();
+  const child = await spawnServerProcess();
   const clients: Client[] = [];
   const timers = new Set<NodeJS.Timeout>();
-  const restoreListeners = allowExitListeners(setup.rooms * setup.clientsPerRoom);
+  const clientCount = setup.rooms * setup.clientsPerRoom;
+  const restoreListeners = allowExitListeners(clientCount);
   let gcObserver: PerformanceObserver | undefined;
   try {
+    const server = await child.serve('hub');
     /** Send time of each keystroke, by clientID, indexed by the clock of its character. */
     const sentAt = new Map<number, number[]>();
     const samples: number[] = [];
-    const connecting: Array<Promise<Client>> = [];
-    for (let r = 0; r < setup.rooms; r++) {
-      for (let c = 0; c < setup.clientsPerRoom; c++) {
-        connecting.push(connect(server, `section:latency${r}`, new Y.Doc()));
+    const heapBefore = await server.request<number>({ op: 'heap' });
+    // In waves, so 1000 handshakes do not all queue on the hub at once.
+    const WAVE = 100;
+    for (let first = 0; first < clientCount; first += WAVE) {
+      const connecting: Array<Promise<Client>> = [];
+      for (let i = first; i < Math.min(clientCount, first + WAVE); i++) {
+        const room = Math.floor(i / setup.clientsPerRoom);
+        connecting.push(connect(server, `section:latency${room}`, new Y.Doc()));
       }
+      const settled = await Promise.allSettled(connecting);
+      for (const outcome of settled) {
+        if (outcome.status === 'fulfilled') clients.push(outcome.value);
+      }
+      const failed = settled.find((outcome) => outcome.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
     }
-    const settled = await Promise.allSettled(connecting);
-    for (const outcome of settled) if (outcome.status === 'fulfilled') clients.push(outcome.value);
-    const failed = settled.find((outcome) => outcome.status === 'rejected');
-    if (failed !== undefined) throw failed.reason;
 
     for (const { doc } of clients) {
       sentAt.set(doc.clientID, []);
@@ -92,6 +120,8 @@ export async function measureKeystrokeLatency(
       });
     }
 
+    await server.request({ op: 'log-sampling', everyMs: LOG_SAMPLE_MS });
+    await server.request({ op: 'window-start' });
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
     let gcPauseMax = 0;
@@ -121,14 +151,17 @@ export async function measureKeystrokeLatency(
       }, delay);
       timers.add(timer);
     };
-    // Random phases, so the 50 clients do not fire in lockstep.
+    // Random phases, so the clients do not fire in lockstep.
     for (const client of clients) schedule(client, random() * setup.intervalMs);
 
     await waitFor(() => timers.size === 0, 'the typists to stop', setup.durationMs + 5000);
     const expected = keystrokes * (setup.clientsPerRoom - 1);
     await waitFor(() => samples.length >= expected, 'the last keystrokes', 5000).catch(() => {});
+    const hub = await server.request<WindowReading>({ op: 'window-end' });
     loopDelay.disable();
     gcObserver.disconnect();
+    const longestLog = await server.request<LogLength>({ op: 'log-length' });
+    const heapAfter = await server.request<number>({ op: 'heap' });
     // Every client of a room must end with the same text, or the samples mean nothing.
     for (let r = 0; r < setup.rooms; r++) {
       const texts = clients
@@ -136,11 +169,9 @@ export async function measureKeystrokeLatency(
         .map(({ doc }) => doc.getText(TEXT_NAME).toString());
       if (texts.some((t) => t !== texts[0])) throw new Error(`latency room ${r} diverged`);
     }
-    const trouble = server.logs.filter((entry) => entry.level !== 'info');
+    const trouble = await server.request<string[]>({ op: 'trouble' });
     if (trouble.length > 0) {
-      throw new Error(
-        `hub logged during the latency test: ${trouble.map((e) => e.msg).join('; ')}`,
-      );
+      throw new Error(`hub logged during the latency test: ${trouble.join('; ')}`);
     }
     const sorted = samples.sort((a, b) => a - b);
     return {
@@ -153,12 +184,15 @@ export async function measureKeystrokeLatency(
       loopDelayP99: loopDelay.percentile(99) / 1e6,
       loopDelayMax: loopDelay.max / 1e6,
       gcPauseMax,
+      hub,
+      hubHeapPerClientKiB: (heapAfter - heapBefore) / clientCount / 1024,
+      longestLog,
     };
   } finally {
     gcObserver?.disconnect();
     for (const timer of timers) clearTimeout(timer);
     for (const client of clients) disconnect(client);
     restoreListeners();
-    await server.stop();
+    await child.dispose();
   }
 }

@@ -1,7 +1,8 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import * as Y from 'yjs';
-import { allowExitListeners, connect, disconnect, startHub, type Client } from './servers.ts';
+import { spawnServerProcess } from './remote.ts';
+import { allowExitListeners, connect, disconnect, type Client } from './servers.ts';
 import { applyTxn, txnCount, type Trace } from './traces.ts';
 import { median } from './util.ts';
 
@@ -51,41 +52,41 @@ export function seedFromTrace(trace: Trace, chars = 2048): SeedDoc {
 
 /** What the memory test measured. */
 export interface MemoryResult {
-  /** Median over the batches of the heapUsed growth per room opened, in KiB. */
+  /** Median over the batches of the hub process's heapUsed growth per room opened, in KiB. */
   kibPerRoom: number;
   /** Growth over all rooms divided by their number, in KiB. */
   kibPerRoomOverall: number;
   rooms: number;
   batches: number;
-  /** Whether a full GC ran before each reading. */
-  gc: boolean;
 }
 
 /**
- * Opens `rooms` rooms on a running hub, in batches, each room stored beforehand with the
- * seed doc and opened by one connected client; reads the heap after each batch. The
- * growth includes the client side (its Y.Doc, provider and socket), which lives in this
- * same process; it is V8 heap only (no Buffers, no SQLite page cache).
+ * Opens `rooms` rooms on a hub alone in its process, in batches, each room stored
+ * beforehand with the seed doc and opened by one client connected from this process;
+ * after each batch the hub process runs a full GC and reads its own heap. The growth is
+ * the hub's share only: its live Y.Doc, Awareness, Room, Connection and socket per room.
+ * It is V8 heap only (no Buffers, no SQLite page cache).
  */
 export async function measureRoomMemory(
   seed: SeedDoc,
   rooms = 200,
   batches = 5,
 ): Promise<MemoryResult> {
-  const gc = findGc();
-  const server = await startHub();
+  const child = await spawnServerProcess();
+  const server = await child.serve('hub').catch(async (error: unknown) => {
+    await child.dispose();
+    throw error;
+  });
   const clients: Client[] = [];
   const restoreListeners = allowExitListeners(rooms);
   const heap = async () => {
     // Lets sockets finish their handshakes and awareness round-trips first.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    gc?.();
-    gc?.();
-    return process.memoryUsage().heapUsed;
+    return server.request<number>({ op: 'heap' });
   };
   try {
     const names = Array.from({ length: rooms }, (_, i) => `section:mem${i}`);
-    for (const name of names) server.store.appendUpdate(name, seed.update);
+    await server.request({ op: 'seed', rooms: names, update: seed.update });
     const perBatch = Math.ceil(rooms / batches);
     const readings = [await heap()];
     const sizes: number[] = [];
@@ -99,8 +100,9 @@ export async function measureRoomMemory(
       if (failed !== undefined) throw failed.reason;
       readings.push(await heap());
     }
-    if (server.hub.stats().rooms !== rooms) {
-      throw new Error(`memory test: the hub holds ${server.hub.stats().rooms} rooms, not ${rooms}`);
+    const stats = await server.request<{ rooms: number }>({ op: 'stats' });
+    if (stats.rooms !== rooms) {
+      throw new Error(`memory test: the hub holds ${stats.rooms} rooms, not ${rooms}`);
     }
     for (const { doc } of clients) {
       if (doc.getText('body').length !== seed.chars)
@@ -112,11 +114,10 @@ export async function measureRoomMemory(
       kibPerRoomOverall: (readings[readings.length - 1]! - readings[0]!) / rooms / 1024,
       rooms,
       batches: deltas.length,
-      gc: gc !== null,
     };
   } finally {
     for (const client of clients) disconnect(client);
     restoreListeners();
-    await server.stop();
+    await child.dispose();
   }
 }

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { Store } from '../../src/backend/store/Store.ts';
-import { connect, disconnect, startHub, startReference, type SyncServer } from './servers.ts';
+import type { ServerProcess } from './remote.ts';
+import { connect, disconnect, type SyncServer } from './servers.ts';
 import { applyTxn, txnCount, type Trace } from './traces.ts';
-import { nextTurn } from './util.ts';
+import { nextTurn, withTimeout } from './util.ts';
 
 /** The room the trace is typed into, as the brief names it. */
 export const REPLAY_ROOM = 'section:bench1';
@@ -10,20 +11,13 @@ export const REPLAY_ROOM = 'section:bench1';
 export const TEXT_NAME = 'trace';
 
 /**
- * Client A yields to the event loop after this many transactions. The hub, client B and A
- * share one thread, so without yielding A would queue the whole trace in memory before
- * the hub read a byte. 100 keeps the sockets draining in step with typing at a cost of a
- * few thousand yields; on seph-blog1, 1, 10, 100, 1,000 and 10,000 all measured within
- * the run-to-run noise of each other.
+ * Client A yields to the event loop after this many transactions, so its socket drains in
+ * step with typing instead of the whole trace queueing in memory first. Client B shares
+ * A's process (the server has its own), so B only reads while A yields; on seph-blog1,
+ * 1, 10, 100, 1,000 and 10,000 all measured within the run-to-run noise of each other
+ * when all three shared one thread.
  */
 export const YIELD_EVERY = 100;
-
-/**
- * A replay rate limit the hub cannot hit. The default (300 messages/s, burst 1000) rightly
- * closes a client that sends a trace's worth of updates in seconds; the replay measures
- * throughput, not the limiter.
- */
-const UNLIMITED = { perSecond: 1e9, burst: 1e9 };
 
 /** Bare Yjs: every transaction applied to one Y.Text in one Y.Doc. */
 export function replayBare(trace: Trace): { ms: number; bytes: number } {
@@ -37,6 +31,35 @@ export function replayBare(trace: Trace): { ms: number; bytes: number } {
   const bytes = Y.encodeStateAsUpdate(doc).byteLength;
   doc.destroy();
   return { ms, bytes };
+}
+
+/**
+ * The floor of any relay: the work of the three docs a relayed trace passes through, done
+ * back to back in one thread with nothing between them. Client A's doc makes each txn in
+ * one transaction; the update it emits is applied to a second doc (the hub's) and then to
+ * a third (client B's). Timed from the first txn to the last apply; B's text is checked.
+ */
+export function replayFloor(trace: Trace): number {
+  const a = new Y.Doc();
+  const hub = new Y.Doc();
+  const b = new Y.Doc();
+  const text = a.getText(TEXT_NAME);
+  let last: Uint8Array | null = null;
+  a.on('update', (update: Uint8Array) => (last = update));
+  const count = txnCount(trace);
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    a.transact(() => applyTxn(trace, text, i));
+    if (last === null) continue;
+    Y.applyUpdate(hub, last);
+    Y.applyUpdate(b, last);
+    last = null;
+  }
+  const ms = performance.now() - start;
+  assertText("the floor's hub doc", hub.getText(TEXT_NAME).toString(), trace.endContent);
+  assertText("the floor's client B", b.getText(TEXT_NAME).toString(), trace.endContent);
+  for (const doc of [a, hub, b]) doc.destroy();
+  return ms;
 }
 
 /**
@@ -71,10 +94,16 @@ async function replayThrough(
     });
     const count = txnCount(trace);
     const start = performance.now();
+    a.cork();
     for (let i = 0; i < count; i++) {
       a.doc.transact(() => applyTxn(trace, textA, i));
-      if (i % yieldEvery === yieldEvery - 1) await nextTurn();
+      if (i % yieldEvery === yieldEvery - 1) {
+        a.uncork();
+        await nextTurn();
+        a.cork();
+      }
     }
+    a.uncork();
     await withTimeout(arrived, 180_000, `client B to receive ${trace.name}`);
     assertText('client A', textA.toString(), end);
     return doneAt - start;
@@ -85,18 +114,24 @@ async function replayThrough(
 }
 
 /**
- * The replay through Galley's hub on a fresh store; afterwards the store is reopened and
- * the room loaded from disk must hold the trace's end text.
+ * The replay through a server alone in `child`, a process of its own (Galley's hub on a
+ * fresh store, or the reference server); clients A and B are in this one. Afterwards the hub must have
+ * logged no trouble, and its store, reopened here once the hub has closed it, must hold
+ * the trace's end text.
  */
-export async function replayHub(trace: Trace, yieldEvery = YIELD_EVERY): Promise<number> {
-  const server = await startHub({ rateLimit: UNLIMITED });
+export async function replayRemote(
+  child: ServerProcess,
+  kind: 'hub' | 'reference',
+  trace: Trace,
+  yieldEvery = YIELD_EVERY,
+): Promise<number> {
+  const server = await child.serve(kind, { unlimited: true });
   try {
     const ms = await replayThrough(server, trace, yieldEvery);
-    const trouble = server.logs.filter((entry) => entry.level !== 'info');
-    if (trouble.length > 0) {
-      throw new Error(`hub logged during the replay: ${trouble.map((e) => e.msg).join('; ')}`);
-    }
-    await server.stopKeepingFile();
+    if (kind === 'reference') return ms;
+    const trouble = await server.request<string[]>({ op: 'trouble' });
+    if (trouble.length > 0) throw new Error(`hub logged during the replay: ${trouble.join('; ')}`);
+    await server.stop();
     const reopened = Store.open(server.dbPath);
     try {
       const stored = reopened.loadDoc(REPLAY_ROOM);
@@ -108,16 +143,7 @@ export async function replayHub(trace: Trace, yieldEvery = YIELD_EVERY): Promise
     return ms;
   } finally {
     await server.stop();
-  }
-}
-
-/** The replay through the reference server (@y/websocket-server, in memory). */
-export async function replayReference(trace: Trace, yieldEvery = YIELD_EVERY): Promise<number> {
-  const server = await startReference();
-  try {
-    return await replayThrough(server, trace, yieldEvery);
-  } finally {
-    await server.stop();
+    server.remove();
   }
 }
 
@@ -128,12 +154,4 @@ function assertText(where: string, actual: string, expected: string): void {
   throw new Error(
     `sync bench: ${where} ended with ${actual.length} chars, expected ${expected.length}; first difference at ${at}`,
   );
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`sync bench: timed out waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,6 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ClientRequestArgs, type Server } from 'node:http';
+import {
+  connect as netConnect,
+  type AddressInfo,
+  type NetConnectOpts,
+  type Socket,
+} from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -33,15 +38,20 @@ export interface HubServer extends SyncServer {
   stopKeepingFile(): Promise<void>;
 }
 
+/** A fresh temp folder for one hub's database; whoever made it removes it. */
+export function makeHubDir(): string {
+  return mkdtempSync(join(tmpdir(), 'galley-sync-bench-'));
+}
+
 /**
  * Starts a hub as the backend runs it: a real Store (synchronous NORMAL, the default) on
- * a temp file, the hub attached to an HTTP server on 127.0.0.1:0. `options` overrides the
- * hub's defaults (the trace replay needs a higher rate limit).
+ * `dir`/bench.db, the hub attached to an HTTP server on 127.0.0.1:0. `options` overrides
+ * the hub's defaults (the trace replay needs a higher rate limit). `stop()` removes `dir`.
  */
 export async function startHub(
+  dir: string,
   options: Partial<Omit<HubOptions, 'store' | 'auth' | 'log'>> = {},
 ): Promise<HubServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'galley-sync-bench-'));
   const dbPath = join(dir, 'bench.db');
   const store = Store.open(dbPath);
   const logs: HubLogEntry[] = [];
@@ -132,15 +142,48 @@ export async function startReference(): Promise<SyncServer> {
 export interface Client {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /**
+   * Holds the frames this client sends until uncork(), which writes them all in one
+   * system call: each frame is still its own message to the server. A replay corks
+   * while it types a burst, so the figure does not count one write per transaction
+   * on the client's side (a real client never sends thousands of frames a second).
+   */
+  cork(): void;
+  uncork(): void;
+}
+
+/**
+ * A `ws` WebSocket class that hands each socket it opens to `keep`: the provider
+ * constructs its sockets itself, and this is the public way (ws's createConnection
+ * option) to reach them.
+ */
+function socketKeepingWebSocket(
+  keep: (socket: Socket) => void,
+): new (address: string, protocols?: string | string[]) => WebSocket {
+  return class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, {
+        // As ws's own default does: `path` in these options is the HTTP path, not an IPC one.
+        createConnection: (options: ClientRequestArgs) => {
+          const socket = netConnect({ ...options, path: options.socketPath } as NetConnectOpts);
+          keep(socket);
+          return socket;
+        },
+      });
+    }
+  };
 }
 
 /** Connects a y-websocket client to `room` on `server`; resolves once it has synced. */
 export async function connect(server: SyncServer, room: string, doc: Y.Doc): Promise<Client> {
+  let socket: Socket | null = null;
   const provider = new WebsocketProvider(server.url, room, doc, {
     params: { token: BENCH_TOKEN },
     // ws covers the part of the DOM WebSocket y-websocket uses; the types differ in
     // EventTarget methods it never calls.
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketKeepingWebSocket(
+      (opened) => (socket = opened),
+    ) as unknown as typeof globalThis.WebSocket,
     // In one process, providers would otherwise reach each other over BroadcastChannel
     // and bypass the server under test.
     disableBc: true,
@@ -156,7 +199,12 @@ export async function connect(server: SyncServer, room: string, doc: Y.Doc): Pro
       resolve();
     });
   });
-  return { doc, provider };
+  return {
+    doc,
+    provider,
+    cork: () => socket?.cork(),
+    uncork: () => socket?.uncork(),
+  };
 }
 
 /**

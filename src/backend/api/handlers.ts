@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import {
   GalleyError,
   parseGalleyMarkdown,
-  preflight,
   type ApiMethod,
   type ApiOutputs,
   type HostedSession,
@@ -12,7 +11,13 @@ import {
 import type { PeerManager } from '../peer/PeerManager.ts';
 import type { Access } from '../hub/auth.ts';
 import type { EditionService } from '../editions/EditionService.ts';
-import { loadProfile, renderFormat, saveProfile, writeBundle } from '../export/exportEdition.ts';
+import {
+  checkEdition,
+  loadProfile,
+  renderFormat,
+  saveProfile,
+  writeBundle,
+} from '../export/exportEdition.ts';
 import { createVersion, readVersion, restoreVersion } from '../editions/versions.ts';
 import { decodeImage } from './decodeImage.ts';
 
@@ -87,8 +92,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'export.render': ({ editions }, { id, format }) =>
     renderFormat(editions, editions.get(id), format),
   'export.bundle': ({ editions }, { id, dest }) => writeBundle(editions, editions.get(id), dest),
-  'editions.check': ({ editions }, { id }) =>
-    preflight(editions.get(id), loadProfile(editions.store)),
+  'editions.check': ({ editions }, { id }) => checkEdition(editions, editions.get(id)),
   'editions.import': ({ editions }, { markdown }) => {
     const result = parseGalleyMarkdown(markdown);
     if (!result.ok) throw new GalleyError(result.error.code, result.error.message);

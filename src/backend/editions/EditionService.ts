@@ -18,10 +18,13 @@ import {
   type EditionStatus,
   type EditionSummary,
   type SearchHit,
+  type SectionBody,
   type SectionKind,
+  RenderCache,
 } from '../../core/index.ts';
 import type { DocHost } from '../docs/DocHost.ts';
 import type { Store } from '../store/Store.ts';
+import { SectionBodies } from './SectionBodies.ts';
 import { blankEdition, sampleEdition } from './starters.ts';
 
 /**
@@ -32,11 +35,41 @@ import { blankEdition, sampleEdition } from './starters.ts';
 export class EditionService {
   private readonly sectionOwners = new Map<string, string>();
   private scannedOwners = false;
+  /** Where rooms are read and changed; changes made through it are noted by `roomChanged`. */
+  readonly host: DocHost;
+  private readonly bodies: SectionBodies;
+  /**
+   * Rendered parts of sections (email rows, Markdown, text, preflight findings), shared
+   * by the preview (`export.render`), the Checks panel and `editions.check`, so one render
+   * serves all of them. It lives here because its keys rely on one body object per doc
+   * state, which only this service's `get` hands out.
+   */
+  readonly renders = new RenderCache();
 
   constructor(
     readonly store: Store,
-    readonly host: DocHost,
-  ) {}
+    host: DocHost,
+  ) {
+    this.host = {
+      read: (room) => host.read(room),
+      change: (room, fn) => {
+        try {
+          host.change(room, fn);
+        } finally {
+          this.roomChanged(room);
+        }
+      },
+    };
+    this.bodies = new SectionBodies(host);
+  }
+
+  /**
+   * Notes that a room's doc changed. The hub calls this for every stored update (editors,
+   * linked hubs); changes made through `host` call it themselves.
+   */
+  roomChanged(room: string): void {
+    this.bodies.roomChanged(room);
+  }
 
   /**
    * Creates an edition from a starter (blank, the sample, or the structure of an earlier
@@ -208,10 +241,23 @@ export class EditionService {
 
   private read(id: string): Edition {
     const doc = this.host.read(editionRoom(id));
-    return readEdition(id, doc, (sectionId) => {
-      const body = this.host.read(sectionRoom(sectionId));
-      return body.share.size === 0 ? null : readBody(body);
-    });
+    try {
+      // Bodies come from SectionBodies, already restored: readEdition restores the fields
+      // only (restoring an empty body is free) and the kept bodies go in afterwards.
+      const bodies: SectionBody[] = [];
+      const edition = readEdition(id, doc, (sectionId) => {
+        bodies.push(this.bodies.read(sectionId));
+        return null;
+      });
+      if (bodies.length !== edition.sections.length)
+        throw new Error(`EditionService.read: ${id} has ${bodies.length} bodies for its sections`);
+      edition.sections.forEach((section, i) => {
+        section.body = bodies[i]!;
+      });
+      return edition;
+    } finally {
+      doc.destroy();
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   GalleyError,
+  preflight,
   referencedAssets,
   renderEmail,
   renderMarkdown,
@@ -9,6 +10,7 @@ import {
   restoreProfile,
   type Edition,
   type ExportFormat,
+  type PreflightResult,
   type PublicationProfile,
 } from '../../core/index.ts';
 import type { EditionService } from '../editions/EditionService.ts';
@@ -35,27 +37,40 @@ export function saveProfile(store: Store, input: unknown): PublicationProfile {
   return profile;
 }
 
-/** One edition in one format, with the exporter's warnings. */
+/**
+ * One edition in one format, with the exporter's warnings. Sections unchanged since an
+ * earlier render (by the preview, the Checks panel or a check) are taken from the
+ * service's render cache; the output is the same bytes as a cold export.
+ */
 export function renderFormat(
   editions: EditionService,
   edition: Edition,
   format: ExportFormat,
+  profile: PublicationProfile = loadProfile(editions.store),
 ): { format: ExportFormat; content: string; warnings: string[] } {
-  const profile = loadProfile(editions.store);
+  const cache = editions.renders;
   switch (format) {
     case 'email': {
       const { html, warnings } = renderEmail(edition, profile, {
         assetExtension: (hash) => assetExtension(editions.store, hash),
+        cache,
       });
       return { format, content: html, warnings };
     }
     case 'markdown':
-      return { format, content: renderMarkdown(edition), warnings: [] };
+      return { format, content: renderMarkdown(edition, { cache }), warnings: [] };
     case 'text': {
-      const { text, warnings } = renderTextWithWarnings(edition, profile);
+      const { text, warnings } = renderTextWithWarnings(edition, profile, { cache });
       return { format, content: text, warnings };
     }
   }
+}
+
+/** Preflight findings for an edition, on the email the preview renders (rendered once). */
+export function checkEdition(editions: EditionService, edition: Edition): PreflightResult {
+  const profile = loadProfile(editions.store);
+  const email = renderFormat(editions, edition, 'email', profile);
+  return preflight(edition, profile, { emailHtml: email.content, cache: editions.renders });
 }
 
 /**
@@ -91,7 +106,18 @@ export function writeBundle(
   return { dir, files };
 }
 
+// Assets are content-addressed and never change: a found asset's extension is kept for
+// good (the cache asks again on every render whose rows show stored images); a missing
+// one is asked again, since it may be uploaded later.
+const knownExtensions = new WeakMap<Store, Map<string, string | undefined>>();
+
 function assetExtension(store: Store, hash: string): string | undefined {
+  let known = knownExtensions.get(store);
+  if (!known) knownExtensions.set(store, (known = new Map()));
+  if (known.has(hash)) return known.get(hash);
   const asset = store.getAsset(hash);
-  return asset ? EXTENSIONS[asset.mime] : undefined;
+  if (!asset) return undefined;
+  const ext = EXTENSIONS[asset.mime];
+  known.set(hash, ext);
+  return ext;
 }

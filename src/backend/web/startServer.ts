@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Hub } from '../hub/Hub.ts';
 import { createTokenCheck, generateToken, isOriginAllowed } from '../hub/auth.ts';
 import type { HubOptions } from '../hub/options.ts';
+import type { EditionService } from '../editions/EditionService.ts';
 import { openBackend, type Backend } from '../openBackend.ts';
 import type { PeerOptions } from '../peer/PeerLink.ts';
 import { PeerManager } from '../peer/PeerManager.ts';
@@ -70,8 +71,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.allowedOrigins ?? []),
   ];
 
-  // The hub is built inside openBackend, before the index refresher can exist.
-  const late: { refresher?: IndexRefresher } = {};
+  // The hub is built inside openBackend, before the edition service and the index
+  // refresher exist (changes made while opening go through the service, which notes them).
+  const late: { refresher?: IndexRefresher; editions?: EditionService } = {};
   let hub!: Hub;
   let backend: Backend;
   try {
@@ -83,7 +85,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           auth,
           allowedOrigins: origins,
           ...options.hub,
-          onRoomUpdate: (room) => late.refresher?.roomChanged(room),
+          onRoomUpdate: (room) => {
+            // First, and synchronously: the next preview or check must read this edit.
+            late.editions?.roomChanged(room);
+            late.refresher?.roomChanged(room);
+          },
         });
         return hub;
       },
@@ -92,6 +98,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.close();
     throw error;
   }
+  late.editions = backend.editions;
   const refresher = new IndexRefresher(backend.editions, 1000, (id, error) =>
     process.stderr.write(
       `galley: could not refresh the index of edition ${id}: ${String(error)}\n`,

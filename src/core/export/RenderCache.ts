@@ -1,4 +1,5 @@
-import type { Section } from '../model/types.ts';
+import type { Edition, Section } from '../model/types.ts';
+import { agendaItems } from './shared/agenda.ts';
 
 /*
  * Why the key is the section's content and not a revision handed in by the backend: the
@@ -48,6 +49,18 @@ export class RenderCache {
       this.bodyJson.set(body, json);
     }
     return `${JSON.stringify(fields)}\u0000${json}`;
+  }
+
+  /**
+   * The key of a part that also depends on `context` (the profile, as JSON) and, for an
+   * intro with a generated agenda, on the other sections' titles.
+   */
+  partKey(section: Section, edition: Edition, context: string): string {
+    const agenda =
+      section.kind === 'intro' && section.agenda === 'auto'
+        ? JSON.stringify(agendaItems(edition))
+        : '';
+    return `${context}\u0000${agenda}\u0000${this.sectionKey(section)}`;
   }
 
   /**

@@ -1,6 +1,7 @@
 // The exporters' public surface: email HTML, plain text, and what they share.
 export * from './email/index.ts';
 export * from './text/index.ts';
+export { RenderCache, type RenderCacheStats } from './RenderCache.ts';
 export {
   defaultProfile,
   restoreProfile,

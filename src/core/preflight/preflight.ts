@@ -70,7 +70,8 @@ export function preflight(
   const add = (severity: Finding['severity'], code: string, message: string) =>
     findings.push({ severity, code, message });
 
-  const html = options.emailHtml ?? renderEmail(edition, profile).html;
+  const { cache } = options;
+  const html = options.emailHtml ?? renderEmail(edition, profile, { cache }).html;
   const bytes = utf8ByteLength(html);
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
   if (bytes >= EMAIL_SIZE_LIMIT_BYTES)
@@ -112,9 +113,17 @@ export function preflight(
   for (const p of urlProblems(profile.unsubscribeUrl))
     add(p.severity, p.code, `unsubscribe link: ${p.message}`);
 
-  for (const section of edition.sections) findings.push(...sectionFindings(section, profile));
+  const context = cache ? JSON.stringify(profile) : '';
+  for (const section of edition.sections)
+    findings.push(
+      ...(cache
+        ? cache.reuse('findings', section.id, `${context}\u0000${cache.sectionKey(section)}`, () =>
+            sectionFindings(section, profile),
+          )
+        : sectionFindings(section, profile)),
+    );
   const rank = { error: 0, warning: 1, info: 2 } as const;
   // Array.prototype.sort is stable: reading order survives within a severity.
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
-  return { findings, stats: editionStats(edition) };
+  return { findings, stats: editionStats(edition, cache) };
 }

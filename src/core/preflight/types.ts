@@ -1,3 +1,4 @@
+import type { RenderCache } from '../export/RenderCache.ts';
 import type { NodePath } from '../export/shared/walkBody.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -32,4 +33,6 @@ export interface PreflightResult {
 export interface PreflightOptions {
   /** The email already rendered for this edition and profile; rendered here when absent. */
   emailHtml?: string;
+  /** Per-section findings and word counts from earlier checks, reused while unchanged. */
+  cache?: RenderCache;
 }

@@ -1,6 +1,5 @@
 import type { Edition, Section } from '../../model/types.ts';
 import type { RenderCache } from '../RenderCache.ts';
-import { agendaItems } from '../shared/agenda.ts';
 import {
   EMAIL_SIZE_LIMIT_BYTES,
   EMAIL_SIZE_WARNING_BYTES,
@@ -127,19 +126,10 @@ function sectionHtml(
     return part;
   };
   const part = cache
-    ? cache.reuse('email', section.id, rowKey(section, edition, cache, context), render, (p) =>
+    ? cache.reuse('email', section.id, cache.partKey(section, edition, context), render, (p) =>
         [...p.assets].every(([hash, ext]) => ctx.assetExtension?.(hash) === ext),
       )
     : render();
   for (const message of part.warnings) ctx.warn(message);
   return part.html;
-}
-
-// An intro's generated agenda reads the other sections' titles.
-function rowKey(section: Section, edition: Edition, cache: RenderCache, context: string): string {
-  const agenda =
-    section.kind === 'intro' && section.agenda === 'auto'
-      ? JSON.stringify(agendaItems(edition))
-      : '';
-  return `${context}\u0000${agenda}\u0000${cache.sectionKey(section)}`;
 }

@@ -1,2 +1,2 @@
 // The plain-text exporter's public surface.
-export { renderText, renderTextWithWarnings } from './renderText.ts';
+export { renderText, renderTextWithWarnings, type RenderTextOptions } from './renderText.ts';

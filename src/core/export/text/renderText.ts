@@ -1,4 +1,5 @@
 import type { Edition, FeedbackSection, PollSection, Section } from '../../model/types.ts';
+import type { RenderCache } from '../RenderCache.ts';
 import { AGENDA_HEADING, agendaItems } from '../shared/agenda.ts';
 import { exportHref, voteBase, voteLink } from '../shared/links.ts';
 import { editionLine } from '../shared/masthead.ts';
@@ -18,10 +19,17 @@ export function renderText(edition: Edition, profile: PublicationProfile): strin
   return renderTextWithWarnings(edition, profile).text;
 }
 
+/** Options for the plain-text export. */
+export interface RenderTextOptions {
+  /** Section blocks rendered earlier, reused while their section is unchanged. */
+  cache?: RenderCache;
+}
+
 /** `renderText` and what it left out (unusable links and buttons). */
 export function renderTextWithWarnings(
   edition: Edition,
   profile: PublicationProfile,
+  options: RenderTextOptions = {},
 ): { text: string; warnings: string[] } {
   const warnings: string[] = [];
   const warn: Warn = (message) => {
@@ -35,8 +43,22 @@ export function renderTextWithWarnings(
   const title = wrap(oneLine(edition.title));
   if (oneLine(edition.title) !== '') blocks.push([...title, underline(title, '=')]);
 
-  for (const section of edition.sections)
-    blocks.push(...sectionBlocks(section, edition, profile, warn));
+  const { cache } = options;
+  const context = cache ? JSON.stringify(profile) : '';
+  for (const section of edition.sections) {
+    const render = (): SectionPart => {
+      const part: SectionPart = { blocks: [], warnings: [] };
+      part.blocks = sectionBlocks(section, edition, profile, (message) => {
+        if (!part.warnings.includes(message)) part.warnings.push(message);
+      });
+      return part;
+    };
+    const part = cache
+      ? cache.reuse('text', section.id, cache.partKey(section, edition, context), render)
+      : render();
+    for (const message of part.warnings) warn(message);
+    blocks.push(...part.blocks);
+  }
 
   const footer: TextBlock[] = [['-'.repeat(TEXT_WIDTH)]];
   if (linesOf(profile.footerText).length > 0)
@@ -52,6 +74,12 @@ export function renderTextWithWarnings(
     .map((b) => b.join('\n'))
     .join('\n\n');
   return { text: `${text}\n`, warnings };
+}
+
+interface SectionPart {
+  blocks: TextBlock[];
+  /** Replayed on every use, in order. */
+  warnings: string[];
 }
 
 function sectionBlocks(

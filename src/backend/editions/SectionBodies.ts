@@ -1,0 +1,96 @@
+import * as Y from 'yjs';
+import {
+  parseRoom,
+  readBody,
+  restoreBody,
+  sectionRoom,
+  type SectionBody,
+} from '../../core/index.ts';
+import type { DocHost } from '../docs/DocHost.ts';
+
+interface Entry {
+  /** The doc's Yjs snapshot (state vector and delete set) when the body was read. */
+  snapshot: Uint8Array;
+  body: SectionBody;
+  /** False once the room has changed; the next read compares snapshots. */
+  current: boolean;
+}
+
+// Bodies of this many sections stay in memory (a few editions' worth); least recently read go.
+const MAX_SECTIONS = 500;
+
+/**
+ * Section bodies read from their docs, kept until the doc changes. Reading a body goes
+ * through headless Lexical (about 4 ms for 500 words) and copying each doc out of the
+ * host costs more than rendering; a preview after each pause in typing needs all of them.
+ *
+ * Two layers, so that a missed notice can never serve an old body for a new doc and a
+ * spurious one costs a copy, not a Lexical read:
+ * - `roomChanged` (from the hub for editors' updates, from the service's own `change`)
+ *   marks a body as possibly stale; an unmarked body is returned without touching the doc.
+ * - a marked body is compared by the doc's snapshot (state vector and delete set; the
+ *   state vector alone does not move when text is only deleted) and read again only if
+ *   the doc really differs.
+ * Each body is restored and frozen: it is one object per doc state, shared by every reader
+ * (the export cache keys on that identity), so nobody may change it in place.
+ */
+export class SectionBodies {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly host: DocHost) {}
+
+  /** Notes that a room changed; a section's body is checked against its doc at the next read. */
+  roomChanged(room: string): void {
+    const parsed = parseRoom(room);
+    if (parsed?.kind !== 'section') return;
+    const entry = this.entries.get(parsed.id);
+    if (entry) entry.current = false;
+  }
+
+  /** The section's body, restored (an empty body when the doc is empty) and frozen. */
+  read(sectionId: string): SectionBody {
+    const entry = this.entries.get(sectionId);
+    if (entry?.current) {
+      this.touch(sectionId, entry);
+      return entry.body;
+    }
+    const doc = this.host.read(sectionRoom(sectionId));
+    try {
+      const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
+      if (entry && sameBytes(entry.snapshot, snapshot)) {
+        entry.current = true;
+        this.touch(sectionId, entry);
+        return entry.body;
+      }
+      const body = deepFreeze(restoreBody(doc.share.size === 0 ? null : readBody(doc)));
+      this.touch(sectionId, { snapshot, body, current: true });
+      return body;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private touch(sectionId: string, entry: Entry): void {
+    // Map order is insertion order: re-inserting keeps the least recently read first.
+    this.entries.delete(sectionId);
+    this.entries.set(sectionId, entry);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= MAX_SECTIONS) break;
+      this.entries.delete(oldest);
+    }
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

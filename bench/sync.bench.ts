@@ -8,7 +8,7 @@ import {
   type LatencyResult,
   type LatencySetup,
 } from './sync/latency.ts';
-import { findGc, measureRoomMemory, seedFromTrace } from './sync/memory.ts';
+import { findGc, measureRoomMemory, seedFromTrace, type SeedDoc } from './sync/memory.ts';
 import { spawnServerProcess, type ServerProcess } from './sync/remote.ts';
 import { replayBare, replayFloor, replayRemote, YIELD_EVERY } from './sync/replay.ts';
 import {
@@ -65,11 +65,9 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
   };
   const gc = findGc();
   const settle = () => gc?.();
-  const traces = loadTraces();
-
-  const replayMachine = machine();
-  const replays = await replayAll(traces, settle);
-  for (const runs of replays) replayResults(runs, replayMachine).forEach(emit);
+  // The traces stay in the replays' scope: tens of MB on this heap would lengthen the
+  // client process's GC pauses in the latency runs.
+  const { seed, seedSource } = await replayFigures(settle, emit);
 
   for (const [setup, target] of [
     [LATENCY_SETUP, '≤ 5 ms'],
@@ -104,12 +102,6 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
   }
 
   settle();
-  // The trace whose first 2 KB took the most transactions: typed rather than pasted
-  // (seph-blog1 opens with a 4 KB paste; automerge-paper is typed from the first key).
-  const seeds = traces.map((trace) => ({ trace, seed: seedFromTrace(trace) }));
-  const { trace: seedTrace, seed } = seeds.reduce((best, next) =>
-    next.seed.txns > best.seed.txns ? next : best,
-  );
   const memory = await measureRoomMemory(seed);
   emit({
     ...result(
@@ -120,7 +112,7 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
         `y-websocket client connected from another process, so the figure is the hub's own ` +
         `share (its Y.Doc, Awareness, Room, Connection and socket per room); each room holds ` +
         `${seed.chars} chars typed in ${seed.txns} txns (${seed.update.byteLength} bytes V1), ` +
-        `the start of ${describeSource(seedTrace)}; V8 heapUsed of the hub process only (no ` +
+        `the start of ${seedSource}; V8 heapUsed of the hub process only (no ` +
         `Buffers, no SQLite cache), read inside it after two full GCs (--expose-gc), median of ` +
         `${memory.batches} batches (overall mean ${memory.kibPerRoomOverall.toFixed(1)} KiB/room)`,
     ),
@@ -129,15 +121,36 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
   return results;
 }
 
+/**
+ * Replays the traces and emits their figures; returns the memory test's seed (the start of
+ * a trace) so that the traces themselves can be collected before the latency runs.
+ */
+async function replayFigures(
+  settle: () => void,
+  emit: (result: BenchResult) => void,
+): Promise<{ seed: SeedDoc; seedSource: string }> {
+  const traces = loadTraces();
+  const replayMachine = machine();
+  const replays = await replayAll(traces, settle);
+  for (const runs of replays) replayResults(runs, replayMachine).forEach(emit);
+  // The trace whose first 2 KB took the most transactions: typed rather than pasted
+  // (seph-blog1 opens with a 4 KB paste; automerge-paper is typed from the first key).
+  const seeds = traces.map((trace) => ({ trace, seed: seedFromTrace(trace) }));
+  const { trace, seed } = seeds.reduce((best, next) =>
+    next.seed.txns > best.seed.txns ? next : best,
+  );
+  return { seed, seedSource: describeSource(trace) };
+}
+
 function latencyNote(setup: LatencySetup, latency: LatencyResult, machineNote: string): string {
-  const { rooms, clientsPerRoom, intervalMs, jitterMs, durationMs } = setup;
+  const { rooms, clientsPerRoom, intervalMs, jitterMs, durationMs, why } = setup;
   const clients = rooms * clientsPerRoom;
   const hub = latency.hub;
   const cpuPerKeystroke = (hub.cpuMs * 1000) / latency.keystrokes;
   return (
     `${clients} y-websocket clients in ${rooms} rooms (${clientsPerRoom} each), each typing one ` +
-    `char every ${intervalMs}±${jitterMs} ms for ${durationMs / 1000} s, on one hub (SQLite ` +
-    `store) alone in a child process; all clients, senders and receivers, in the bench ` +
+    `char every ${intervalMs}±${jitterMs} ms for ${durationMs / 1000} s` +
+    `${why === undefined ? '' : ` (${why})`}, on one hub (SQLite store) alone in a child process; all clients, senders and receivers, in the bench ` +
     `process, so one clock (its performance.now()) stamps the keystroke and its arrival at ` +
     `each other client of the room; ${latency.keystrokes} keystrokes, ` +
     `${latency.samples} deliveries, ${latency.missing} missing, max ${latency.max.toFixed(1)} ` +

@@ -69,13 +69,17 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 /** Every child still alive, killed if the bench process exits with them running. */
 const alive = new Set<ChildProcess>();
+/** Every hub folder not yet removed, removed if the bench process exits first. */
+const hubDirs = new Set<string>();
 let exitHookInstalled = false;
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
+  // A child also leaves by itself when its IPC channel closes (see serverProcess.ts).
   process.on('exit', () => {
     for (const child of alive) child.kill('SIGKILL');
+    for (const dir of hubDirs) rmSync(dir, { recursive: true, force: true });
   });
 }
 
@@ -127,6 +131,7 @@ export async function spawnServerProcess(): Promise<ServerProcess> {
   const removeDir = (dir: string) => {
     rmSync(dir, { recursive: true, force: true });
     dirs.delete(dir);
+    hubDirs.delete(dir);
   };
   let disposing: Promise<void> | undefined;
   const dispose = () =>
@@ -160,7 +165,10 @@ export async function spawnServerProcess(): Promise<ServerProcess> {
     dispose,
     async serve(kind, options = {}) {
       const dir = kind === 'hub' ? makeHubDir() : '';
-      if (dir !== '') dirs.add(dir);
+      if (dir !== '') {
+        dirs.add(dir);
+        hubDirs.add(dir);
+      }
       const url = await request<string>(
         kind === 'hub'
           ? { op: 'start', kind, dir, unlimited: options.unlimited ?? false }

@@ -53,6 +53,9 @@ interface ReplayRuns {
   floor: number[];
   hub: number[];
   reference: number[];
+  /** CPU time of the hub's / reference's process during each replay. */
+  hubCpu: number[];
+  referenceCpu: number[];
   bytes: number;
 }
 
@@ -180,6 +183,8 @@ async function replayAll(traces: Trace[], settle: () => void): Promise<ReplayRun
     floor: [],
     hub: [],
     reference: [],
+    hubCpu: [],
+    referenceCpu: [],
     bytes: 0,
   }));
   // One process per kind of server for all passes: each replay starts a fresh server in it.
@@ -219,9 +224,13 @@ async function replayPasses(
       settle();
       runs.floor.push(replayFloor(runs.trace));
       settle();
-      runs.hub.push(await replayRemote(hubProcess, 'hub', runs.trace));
+      const hub = await replayRemote(hubProcess, 'hub', runs.trace);
+      runs.hub.push(hub.ms);
+      runs.hubCpu.push(hub.serverCpuMs);
       settle();
-      runs.reference.push(await replayRemote(referenceProcess, 'reference', runs.trace));
+      const reference = await replayRemote(referenceProcess, 'reference', runs.trace);
+      runs.reference.push(reference.ms);
+      runs.referenceCpu.push(reference.serverCpuMs);
     }
     passMs = performance.now() - passStart;
   }
@@ -229,7 +238,7 @@ async function replayPasses(
 
 /** The figures of one trace; the trace's attribution is in every note. */
 function replayResults(
-  { trace, bare, floor, hub, reference, bytes }: ReplayRuns,
+  { trace, bare, floor, hub, reference, hubCpu, referenceCpu, bytes }: ReplayRuns,
   machineNote: string,
 ): BenchResult[] {
   const name = trace.name;
@@ -271,14 +280,17 @@ function replayResults(
       'ms',
       `${source}; ${replay}; Galley's hub on a real Store (temp SQLite file, synchronous ` +
         `NORMAL), rate limit lifted for the replay, store reopened and its text checked ` +
-        `afterwards; ${runs(hub)}`,
+        `afterwards; ${runs(hub)}; the hub process used ${seconds(median(hubCpu))} s of CPU ` +
+        `meanwhile (median), busy ${percent(median(hubCpu), hubMs)} of the replay`,
     ),
     result(
       `${name}: replay via reference server`,
       round(referenceMs, 1),
       'ms',
       `${source}; the same replay via @y/websocket-server 0.1.1 (setupWSConnection, in ` +
-        `memory, no persistence) alone in its own child process; ${runs(reference)}`,
+        `memory, no persistence) alone in its own child process; ${runs(reference)}; its ` +
+        `process used ${seconds(median(referenceCpu))} s of CPU meanwhile (median), busy ` +
+        `${percent(median(referenceCpu), referenceMs)} of the replay`,
     ),
     {
       ...result(
@@ -328,6 +340,14 @@ function describeSource(trace: Trace): string {
 
 function result(figure: string, value: number, unit: string, note: string): BenchResult {
   return { group: GROUP, figure, value, unit, note };
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
+function percent(part: number, whole: number): string {
+  return `${Math.round((100 * part) / whole)}%`;
 }
 
 function round(value: number, digits: number): number {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Store } from '../../src/backend/store/Store.ts';
-import type { ServerProcess } from './remote.ts';
+import type { ServerProcess, WindowReading } from './remote.ts';
 import { connect, disconnect, type SyncServer } from './servers.ts';
 import { applyTxn, txnCount, type Trace } from './traces.ts';
 import { nextTurn, withTimeout } from './util.ts';
@@ -71,6 +71,7 @@ async function replayThrough(
   server: SyncServer,
   trace: Trace,
   yieldEvery: number,
+  window: { start(): Promise<void>; end(): Promise<void> },
 ): Promise<number> {
   const a = await connect(server, REPLAY_ROOM, new Y.Doc());
   const b = await connect(server, REPLAY_ROOM, new Y.Doc()).catch((error: unknown) => {
@@ -93,6 +94,7 @@ async function replayThrough(
       b.doc.on('afterTransaction', check);
     });
     const count = txnCount(trace);
+    await window.start();
     const start = performance.now();
     a.cork();
     for (let i = 0; i < count; i++) {
@@ -105,12 +107,20 @@ async function replayThrough(
     }
     a.uncork();
     await withTimeout(arrived, 180_000, `client B to receive ${trace.name}`);
+    await window.end();
     assertText('client A', textA.toString(), end);
     return doneAt - start;
   } finally {
     disconnect(a);
     disconnect(b);
   }
+}
+
+/** One replay through a server: wall time, and the server process's CPU time meanwhile. */
+export interface ReplayTiming {
+  ms: number;
+  /** User + system CPU of the server process from A's first txn until B had it all. */
+  serverCpuMs: number;
 }
 
 /**
@@ -124,11 +134,17 @@ export async function replayRemote(
   kind: 'hub' | 'reference',
   trace: Trace,
   yieldEvery = YIELD_EVERY,
-): Promise<number> {
+): Promise<ReplayTiming> {
   const server = await child.serve(kind, { unlimited: true });
   try {
-    const ms = await replayThrough(server, trace, yieldEvery);
-    if (kind === 'reference') return ms;
+    let serverCpuMs = 0;
+    const ms = await replayThrough(server, trace, yieldEvery, {
+      start: () => server.request({ op: 'window-start' }),
+      end: async () => {
+        serverCpuMs = (await server.request<WindowReading>({ op: 'window-end' })).cpuMs;
+      },
+    });
+    if (kind === 'reference') return { ms, serverCpuMs };
     const trouble = await server.request<string[]>({ op: 'trouble' });
     if (trouble.length > 0) throw new Error(`hub logged during the replay: ${trouble.join('; ')}`);
     await server.stop();
@@ -140,7 +156,7 @@ export async function replayRemote(
     } finally {
       reopened.close();
     }
-    return ms;
+    return { ms, serverCpuMs };
   } finally {
     await server.stop();
     server.remove();

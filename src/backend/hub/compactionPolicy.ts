@@ -13,15 +13,16 @@ export interface CompactionPolicy {
 }
 
 /**
- * 500 rows: each row costs a cold load about 7 µs of Yjs work (716 ms for 100,000 rows
- * in bench/store.bench.ts), so a log that never passes 500 rows adds at most ~4 ms to
+ * 500 rows: each row costs a cold load 5-7 µs of Yjs work (500-716 ms for 100,000 rows
+ * in bench/store.bench.ts), so a log that never passes 500 rows adds a few ms at most to
  * the load of any room, and it matches the store's own compact-at-load threshold. A
- * compaction rewrites the whole document (encoding it took 7 ms for a 100,000-character
- * doc, under 2 ms for 10,000), so compacting much more often would put that stall on
- * the event loop too often; 500 keystrokes is a minute or two of one person typing.
- * 1 MiB of tail: pastes and images are few rows but many bytes, and a paste deleted
- * again is only a tombstone in the compacted state, so the file must not keep it.
- * At most once a second per room, preferably in a 20 ms pause of the room's typing.
+ * compaction re-encodes the whole document (7 ms for a 100,000-character doc, under 2 ms
+ * for 10,000; a median turn of 10 ms in the bench on a loaded machine), so compacting
+ * much more often would put that stall on the event loop too often; 500 keystrokes are
+ * a minute or two of one person typing. 1 MiB of tail: pastes and images are few rows
+ * but many bytes, and a paste deleted again is only a tombstone in the compacted state,
+ * so the file must not keep it. At most once a second per room, preferably in a 20 ms
+ * pause of the room's typing.
  */
 export const DEFAULT_COMPACTION: CompactionPolicy = {
   maxRows: 500,

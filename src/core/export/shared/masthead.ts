@@ -13,13 +13,27 @@ export function formatDate(isoDate: string, lang: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
   try {
-    return new Intl.DateTimeFormat(lang, {
+    return formatterFor(lang).format(date);
+  } catch {
+    return isoDate;
+  }
+}
+
+// Building a DateTimeFormat costs about a millisecond, more than rendering the masthead;
+// every export (each preview refresh) formats the same date in the same language.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(lang: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(lang);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(lang, {
       day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
-    }).format(date);
-  } catch {
-    return isoDate;
+    });
+    // A handful of languages at most; a bad tag throws above and is never stored.
+    formatters.set(lang, formatter);
   }
+  return formatter;
 }

@@ -84,6 +84,17 @@ const BARE_PAGE = `<div contenteditable="true" style="font:17px Georgia, serif; 
   .map((p) => `<p>${String(p.children?.[0]?.['text'])}</p>`)
   .join('')}</div>`;
 
+const LONG_READ_LOADED = `(document.querySelector('[contenteditable="true"][aria-label="Body of “Long read”"]')?.textContent ?? '').length > 20000`;
+
+async function waitUntil(page: Page, condition: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(condition))) {
+    if (Date.now() > deadline)
+      throw new Error(`bench/workbench: timed out waiting for ${condition}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 // Types KEYSTROKES characters 35 ms apart after a warm-up; the sorted latencies in ms.
 async function typeAndMeasure(page: Page): Promise<number[]> {
   await page.evaluate(INSTALL_PROBE);
@@ -113,46 +124,57 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
     report(result);
   };
   try {
-    const long = server.backend.editions.write(
-      restoreEdition({
-        title: 'Latency',
-        sections: [
-          {
-            kind: 'story',
-            title: 'Long read',
-            body: { root: { type: 'root', version: 1, children: longSection(5000) } },
-          },
-        ],
-      }),
-    );
+    // Typing with everything live: a 5,000-word section inside a 20-section edition, the
+    // side panel open on the email preview (the Checks panel refreshes behind its tab
+    // for the badge), and a second editor typing into another section meanwhile.
+    const typing = editionOfWords(3);
+    const longSectionIndex = 3;
+    const target = typing.sections[longSectionIndex]!;
+    typing.sections[longSectionIndex] = {
+      ...target,
+      title: 'Long read',
+      body: { root: { type: 'root', version: 1, children: longSection(5000) } },
+    };
+    const elsewhere = typing.sections[12]!.title;
+    const long = server.backend.editions.write(restoreEdition(typing));
     const twenty = server.backend.editions.write(editionOfWords(3));
     const base = `${server.url}/?token=${encodeURIComponent(server.token)}`;
 
-    // Typing: a second editor has the same section open, so every keystroke is relayed.
     const other = await newEditor(browser, 'Reviewer');
     await other.goto(`${base}#/edition/${long.id}`);
-    await other.getByRole('textbox', { name: 'Body of “Long read”' }).waitFor();
+    // Section editors mount near the viewport: bring each card into view first.
+    await other.locator('article.section-card').nth(12).scrollIntoViewIfNeeded();
+    await other.getByRole('textbox', { name: `Body of “${elsewhere}”` }).click();
     const page = await newEditor(browser, 'Writer');
     await page.goto(`${base}#/edition/${long.id}`);
+    await page.locator('article.section-card').nth(longSectionIndex).scrollIntoViewIfNeeded();
     const body = page.getByRole('textbox', { name: 'Body of “Long read”' });
     await body.waitFor();
-    await page.waitForFunction(
-      `(document.querySelector('[contenteditable="true"]')?.textContent ?? '').length > 20000`,
-    );
+    // Polled from here: the page's CSP forbids the eval that waitForFunction polls with.
+    await waitUntil(page, LONG_READ_LOADED);
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    await page.getByRole('tabpanel', { name: 'Preview' }).locator('iframe').waitFor();
     await body.click();
     await page.keyboard.press('Control+End');
+    // The colleague keeps typing (one key every 90 ms) for the whole measurement.
+    let colleagueTyping = true;
+    const colleague = (async () => {
+      while (colleagueTyping) await other.keyboard.type('and more ', { delay: 90 });
+    })();
     const samples = await typeAndMeasure(page);
-    const note = `${samples.length} keystrokes at the end of a 5,000-word section, Chromium ${browser.version()} headless, a second editor connected`;
+    colleagueTyping = false;
+    await colleague;
+    const note = `${samples.length} keystrokes at the end of a 5,000-word section of a 20-section edition, preview and Checks live, a second editor typing in another section; Chromium ${browser.version()} headless`;
     add({
       group: GROUP,
-      figure: 'Typing latency p50, keydown to next frame',
+      figure: 'typing latency p50, keydown to next frame, everything live',
       value: Number(percentile(samples, 50).toFixed(1)),
       unit: 'ms',
       note,
     });
     add({
       group: GROUP,
-      figure: 'Typing latency p95, keydown to next frame',
+      figure: 'typing latency p95, keydown to next frame, everything live',
       value: Number(percentile(samples, 95).toFixed(1)),
       unit: 'ms',
       target: '≤ 16',
@@ -181,10 +203,11 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
     });
     add({
       group: GROUP,
-      figure: 'Typing p95, workbench / bare contenteditable',
+      figure: 'typing p95, workbench / bare contenteditable',
       value: Number((percentile(samples, 95) / percentile(baseline, 95)).toFixed(2)),
       unit: '×',
-      note: 'the cost Galley adds over the browser alone',
+      target: '≤ 1.05',
+      note: 'the cost Galley adds over the browser alone, with the preview and Checks live and a colleague typing',
     });
 
     // Opening: navigation start to the first section's editor holding its text and editable.

@@ -8,6 +8,12 @@ import type * as Y from 'yjs';
 export interface DocHost {
   /** A copy of the room's current state (empty doc for a room with no history). */
   read(room: string): Y.Doc;
+  /**
+   * Runs `fn` on the room's current state without copying it: the live doc where one is
+   * loaded. `fn` must only read (a change there would bypass the log) and must not keep
+   * the doc. For hot reads such as the live preview, where a copy costs more than the read.
+   */
+  peek<T>(room: string, fn: (doc: Y.Doc) => T): T;
   /** Runs `fn` on the room's doc; the updates it makes are persisted (and relayed). */
   change(room: string, fn: (doc: Y.Doc) => void): void;
 }

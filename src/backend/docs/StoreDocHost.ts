@@ -10,6 +10,15 @@ export class StoreDocHost implements DocHost {
     return this.store.loadDoc(room);
   }
 
+  peek<T>(room: string, fn: (doc: Y.Doc) => T): T {
+    const doc = this.store.loadDoc(room);
+    try {
+      return fn(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
   change(room: string, fn: (doc: Y.Doc) => void): void {
     const doc = this.store.loadDoc(room);
     const updates: Uint8Array[] = [];

@@ -52,6 +52,7 @@ export class EditionService {
   ) {
     this.host = {
       read: (room) => host.read(room),
+      peek: (room, fn) => host.peek(room, fn),
       change: (room, fn) => {
         try {
           host.change(room, fn);
@@ -240,8 +241,8 @@ export class EditionService {
   }
 
   private read(id: string): Edition {
-    const doc = this.host.read(editionRoom(id));
-    try {
+    // Read in place (no copy of the edition doc): readEdition only reads.
+    return this.host.peek(editionRoom(id), (doc) => {
       // Bodies come from SectionBodies, already restored: readEdition restores the fields
       // only (restoring an empty body is free) and the kept bodies go in afterwards.
       const bodies: SectionBody[] = [];
@@ -255,9 +256,7 @@ export class EditionService {
         section.body = bodies[i]!;
       });
       return edition;
-    } finally {
-      doc.destroy();
-    }
+    });
   }
 }
 

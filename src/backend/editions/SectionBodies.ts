@@ -62,8 +62,8 @@ export class SectionBodies {
       this.touch(sectionId, entry);
       return entry.body;
     }
-    const doc = this.host.read(sectionRoom(sectionId));
-    try {
+    // In place: the doc is only read here, and a copy of it would cost more than the read.
+    return this.host.peek(sectionRoom(sectionId), (doc) => {
       const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
       if (entry && sameBytes(entry.snapshot, snapshot)) {
         entry.current = true;
@@ -87,9 +87,7 @@ export class SectionBodies {
       const body = freezeBody(doc, live.session.read());
       this.touch(sectionId, { snapshot, body, current: true, live });
       return body;
-    } finally {
-      doc.destroy();
-    }
+    });
   }
 
   private forget(sectionId: string): void {

@@ -111,6 +111,19 @@ export class Hub implements DocHost {
     return copy;
   }
 
+  /** Runs a read-only `fn` on the live doc when the room is loaded, else on the store's state. */
+  peek<T>(room: string, fn: (doc: Y.Doc) => T): T {
+    assertRoom('Hub.peek', room);
+    const live = this.rooms.get(room);
+    if (live !== undefined && !live.failed) return fn(live.doc);
+    const doc = this.options.store.loadDoc(room);
+    try {
+      return fn(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
   /** Runs `fn` on the room's live doc; its updates are stored, then sent to every editor. */
   change(room: string, fn: (doc: Y.Doc) => void): void {
     assertRoom('Hub.change', room);

@@ -21,3 +21,4 @@ export { renderMarkdown } from './export/markdown/renderMarkdown.ts';
 export * from './preflight/index.ts';
 export * from './import/index.ts';
 export * from './invite.ts';
+export * from './send/smtpSettings.ts';

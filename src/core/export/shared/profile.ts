@@ -1,4 +1,9 @@
 import { sanitizeImageSrc, sanitizeLinkUrl } from '../../model/url.ts';
+import {
+  defaultSmtpSettings,
+  restoreSmtpSettings,
+  type SmtpSettings,
+} from '../../send/smtpSettings.ts';
 
 /**
  * The publication's settings that frame every edition's email: masthead, colours,
@@ -24,6 +29,8 @@ export interface PublicationProfile {
   publicBaseUrl: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** Where test sends go (the password is never part of the profile). */
+  smtp: SmtpSettings;
 }
 
 /** The unsubscribe merge tag most sending services understand. */
@@ -44,6 +51,7 @@ export function defaultProfile(): PublicationProfile {
     publicBaseUrl: '',
     lang: 'en',
     dir: 'ltr',
+    smtp: defaultSmtpSettings(),
   };
 }
 
@@ -66,6 +74,7 @@ export function restoreProfile(input: unknown): PublicationProfile {
     publicBaseUrl: baseUrl(raw.publicBaseUrl),
     lang: typeof raw.lang === 'string' && LANG.test(raw.lang) ? raw.lang : fallback.lang,
     dir: raw.dir === 'rtl' ? 'rtl' : 'ltr',
+    smtp: restoreSmtpSettings(raw.smtp),
   };
   const dark = logo(raw.logoDarkUrl);
   if (dark !== '') profile.logoDarkUrl = dark;

@@ -20,6 +20,8 @@ import {
 } from '../export/exportEdition.ts';
 import { createVersion, readVersion, restoreVersion } from '../editions/versions.ts';
 import { decodeImage } from './decodeImage.ts';
+import type { MailAccess } from '../send/mailAccess.ts';
+import { sendTest } from '../send/sendTest.ts';
 
 /** Hosting a co-editing session, as the handlers see it (backend/session implements it). */
 export interface SessionControl {
@@ -35,6 +37,8 @@ export interface ApiContext {
   peers?: PeerManager;
   /** Hosting a co-editing session; present while a hub runs, like `peers`. */
   session?: SessionControl;
+  /** The SMTP password source (and extra trust) of this host; without it, sends that log in fail. */
+  mail?: MailAccess;
 }
 
 function requirePeers(ctx: ApiContext): PeerManager {
@@ -108,4 +112,5 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'session.host': (ctx, { access }) => requireSession(ctx).host(access),
   'session.status': (ctx) => ctx.session?.status() ?? null,
   'session.stop': async (ctx) => ({ stopped: (await ctx.session?.stop()) ?? false }),
+  'send.test': (ctx, input) => sendTest(ctx.editions, input, ctx.mail),
 };

@@ -252,6 +252,45 @@ export const commands: Record<string, Command> = {
         },
       ),
   },
+  send: {
+    usage:
+      'galley send <id> --to ADDRESS[,ADDRESS] [--smtp smtp://HOST:PORT | smtps://USER@HOST:PORT] [--subject-prefix P] [--json]',
+    summary:
+      'Send a test of an edition over SMTP (the password from GALLEY_SMTP_PASSWORD or GALLEY_SMTP_PASSWORD_FILE)',
+    options: {
+      to: { type: 'string' },
+      smtp: { type: 'string' },
+      'subject-prefix': { type: 'string' },
+      json,
+    },
+    positionals: 1,
+    run: ({ positionals, values }) => {
+      const to = typeof values.to === 'string' ? values.to.split(',').map((a) => a.trim()) : [];
+      if (to.filter(Boolean).length === 0)
+        throw new UsageError('say who gets the test: --to ADDRESS[,ADDRESS]');
+      const smtp = typeof values.smtp === 'string' ? values.smtp : undefined;
+      if (smtp !== undefined && !/^smtps?:\/\//i.test(smtp))
+        throw new UsageError(
+          `--smtp takes smtp://HOST:PORT or smtps://USER@HOST:PORT, not "${smtp}"`,
+        );
+      return call(
+        'send.test',
+        {
+          id: positionals[0],
+          to: to.filter(Boolean),
+          smtpUrl: smtp,
+          subjectPrefix: values['subject-prefix'],
+        },
+        {
+          warnings: (r) => [
+            ...r.warnings,
+            ...(r.rejected.length > 0 ? [`the server refused ${r.rejected.join(', ')}`] : []),
+          ],
+          print: (r) => `Sent a test to ${r.accepted.join(', ')} (message ${r.messageId})`,
+        },
+      );
+    },
+  },
   backup: {
     usage: 'galley backup <dest> [--json]',
     summary: 'Write a consistent copy of the database to a file, while it is in use',

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openBackend } from '../openBackend.ts';
 import { resolveDbPath } from '../paths.ts';
+import { mailAccessFromEnvironment } from '../send/mailAccess.ts';
 import { StoreError } from '../store/StoreError.ts';
 import { commands, UsageError, UserError } from './commands.ts';
 import { runServe } from './serve.ts';
@@ -92,6 +93,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
+  backend.context.mail = mailAccessFromEnvironment(io.env);
   try {
     const result = await backend.invoke(call.method, call.input);
     if (!result.ok) {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDbPath } from '../paths.ts';
+import { mailAccessFromEnvironment } from '../send/mailAccess.ts';
 import { StoreError } from '../store/StoreError.ts';
 import { startServer, type RunningServer } from '../web/startServer.ts';
 
@@ -101,6 +102,7 @@ export async function runServe(
       tokens: token ? [token] : [],
       readOnlyTokens: values['read-token'] ?? [],
       staticDir,
+      mail: mailAccessFromEnvironment(io.env),
       peer: values.peer
         ? { url: values.peer, token: values['peer-token']!, share: parseShare(values.share) }
         : undefined,

@@ -12,6 +12,7 @@ import { handleApiRequest } from './apiRoute.ts';
 import { IndexRefresher } from './IndexRefresher.ts';
 import { serveStatic } from './staticFiles.ts';
 import { serveAsset } from './assetRoute.ts';
+import type { MailAccess } from '../send/mailAccess.ts';
 
 export interface ServeOptions {
   dbPath: string;
@@ -31,6 +32,8 @@ export interface ServeOptions {
   session?: Pick<SessionHostOptions, 'bindHost' | 'advertiseHost' | 'port'>;
   /** The better-sqlite3 addon to load instead of the default (Electron's ABI build). */
   nativeBinding?: string;
+  /** Where test sends get the SMTP password (`galley serve`: the environment). */
+  mail?: MailAccess;
 }
 
 export interface RunningServer {
@@ -123,6 +126,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }),
   });
   backend.context.session = session;
+  backend.context.mail = options.mail;
 
   const checkToken = createTokenCheck(auth);
   server.on('request', (req, res) => {

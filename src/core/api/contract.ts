@@ -8,6 +8,7 @@ import {
 } from '../model/types.ts';
 import { MAX_MARKDOWN_BYTES } from '../import/parseGalleyMarkdown.ts';
 import type { PreflightResult } from '../preflight/types.ts';
+import { isEmailAddress } from '../send/smtpSettings.ts';
 
 /**
  * The API contract: one zod schema per method for its input, and the output type of
@@ -85,6 +86,18 @@ export const apiInputs = {
   'session.host': z.object({ access: z.enum(['write', 'read']) }),
   'session.status': z.object({}),
   'session.stop': z.object({}),
+  /** Sends a test of the edition over SMTP; the password comes from the host, never the input. */
+  'send.test': z.object({
+    id,
+    to: z
+      .array(z.string().trim().refine(isEmailAddress, 'not an email address a test can go to'))
+      .min(1)
+      .max(20),
+    /** `smtp://HOST:PORT` or `smtps://USER@HOST:PORT`, for this send instead of the profile's. */
+    smtpUrl: z.string().min(1).max(2000).optional(),
+    /** Before the subject, default `[Test]`; '' for none. */
+    subjectPrefix: z.string().max(100).optional(),
+  }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -159,6 +172,15 @@ export interface ApiOutputs {
   'session.host': HostedSession;
   'session.status': HostedSession | null;
   'session.stop': { stopped: boolean };
+  'send.test': TestSendResult;
+}
+
+/** What a test send reports: the message went to `accepted`; the server refused `rejected`. */
+export interface TestSendResult {
+  accepted: string[];
+  rejected: string[];
+  messageId: string;
+  warnings: string[];
 }
 
 /**

@@ -226,7 +226,7 @@ function restoreInline(children: unknown[]): Node[] {
         out.push({
           ...element('link', child, inner),
           url,
-          rel: 'noreferrer',
+          rel: linkRel(child.rel),
           target: child.target === '_blank' ? '_blank' : null,
           title: typeof child.title === 'string' && child.title !== '' ? child.title : null,
         });
@@ -238,6 +238,22 @@ function restoreInline(children: unknown[]): Node[] {
     }
   }
   return out;
+}
+
+/** The `rel` restoreBody gives every link. */
+export const LINK_REL = 'noreferrer';
+/**
+ * The `rel` of a link the editor opted out of tracked links (no UTM tags at export). It
+ * lives in Lexical's own `rel` field so that it survives the editor, Yjs and headless
+ * Lexical, which would all drop a field LinkNode does not know.
+ */
+export const LINK_REL_NO_UTM = 'noreferrer no-utm';
+
+/** A link's `rel` as the model keeps it: LINK_REL, or LINK_REL_NO_UTM when opted out. */
+export function linkRel(value: unknown): string {
+  return typeof value === 'string' && value.split(/\s+/).includes('no-utm')
+    ? LINK_REL_NO_UTM
+    : LINK_REL;
 }
 
 function appendInline(out: Node[], node: Node): void {

@@ -23,6 +23,7 @@ import {
   $createImageNode,
   ButtonNode,
   ImageNode,
+  linkRel,
   sanitizeImageSrc,
   sanitizeLinkUrl,
 } from '../../core/index.ts';
@@ -84,8 +85,10 @@ export function registerModelGuards(editor: LexicalEditor): () => void {
         return;
       }
       if (safe !== link.getURL()) link.setURL(safe);
-      // The attributes as restoreBody keeps them: rel always noreferrer, target _blank or none.
-      if (link.getRel() !== 'noreferrer') link.setRel('noreferrer');
+      // The attributes as restoreBody keeps them: rel noreferrer (or its no-utm opt-out),
+      // target _blank or none.
+      const rel = linkRel(link.getRel());
+      if (link.getRel() !== rel) link.setRel(rel);
       const target = link.getTarget();
       if (target !== null && target !== '_blank') link.setTarget(null);
       if (link.getTitle() === '') link.setTitle(null);

@@ -1,4 +1,5 @@
 import { sanitizeImageSrc, sanitizeLinkUrl } from '../../model/url.ts';
+import { defaultUtm, restoreUtm, type UtmSettings } from './utm.ts';
 import {
   defaultSmtpSettings,
   restoreSmtpSettings,
@@ -29,6 +30,8 @@ export interface PublicationProfile {
   publicBaseUrl: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** Tracked links: UTM tags added at export and send (off while `source` is ''). */
+  utm: UtmSettings;
   /** Where test sends go (the password is never part of the profile). */
   smtp: SmtpSettings;
 }
@@ -51,6 +54,7 @@ export function defaultProfile(): PublicationProfile {
     publicBaseUrl: '',
     lang: 'en',
     dir: 'ltr',
+    utm: defaultUtm(),
     smtp: defaultSmtpSettings(),
   };
 }
@@ -74,6 +78,7 @@ export function restoreProfile(input: unknown): PublicationProfile {
     publicBaseUrl: baseUrl(raw.publicBaseUrl),
     lang: typeof raw.lang === 'string' && LANG.test(raw.lang) ? raw.lang : fallback.lang,
     dir: raw.dir === 'rtl' ? 'rtl' : 'ltr',
+    utm: restoreUtm(raw.utm),
     smtp: restoreSmtpSettings(raw.smtp),
   };
   const dark = logo(raw.logoDarkUrl);

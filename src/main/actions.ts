@@ -93,18 +93,25 @@ export function createActions(deps: ActionDeps) {
             defaultPath: join(deps.documentsDir, `galley-backup-${date()}.db`),
             filters: [{ name: 'Galley database', extensions: ['db'] }],
           }
-        : {
-            title: 'Export Edition',
-            buttonLabel: 'Export',
-            message: 'Galley writes the email HTML, Markdown, text and images into this folder.',
-            defaultPath: join(
-              deps.documentsDir,
-              safeFileName(
-                typeof input.id === 'string' ? (deps.editionTitle(input.id) ?? '') : '',
-                `galley-export-${date()}`,
+        : method === 'export.site'
+          ? {
+              title: 'Export Web Archive',
+              buttonLabel: 'Export',
+              message: 'Galley writes the sent editions as a static website into this folder.',
+              defaultPath: join(deps.documentsDir, 'galley-site'),
+            }
+          : {
+              title: 'Export Edition',
+              buttonLabel: 'Export',
+              message: 'Galley writes the email HTML, Markdown, text and images into this folder.',
+              defaultPath: join(
+                deps.documentsDir,
+                safeFileName(
+                  typeof input.id === 'string' ? (deps.editionTitle(input.id) ?? '') : '',
+                  `galley-export-${date()}`,
+                ),
               ),
-            ),
-          };
+            };
     const chosen = await deps.showSaveDialog({
       ...options,
       properties: ['createDirectory', 'showOverwriteConfirmation'],

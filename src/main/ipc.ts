@@ -39,6 +39,7 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, app: AppL
  */
 export const PATH_METHODS = {
   'export.bundle': 'folder',
+  'export.site': 'folder',
   'store.backup': 'file',
 } as const satisfies Partial<Record<ApiMethod, 'folder' | 'file'>>;
 export type PathMethod = keyof typeof PATH_METHODS;

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { z } from 'zod';
 import {
+  finalLinks,
   GalleyError,
   parseGalleyMarkdown,
   type ApiMethod,
@@ -20,6 +21,7 @@ import {
 } from '../export/exportEdition.ts';
 import { createVersion, readVersion, restoreVersion } from '../editions/versions.ts';
 import { decodeImage } from './decodeImage.ts';
+import { writeSite } from '../site/writeSite.ts';
 import type { MailAccess } from '../send/mailAccess.ts';
 import { sendTest } from '../send/sendTest.ts';
 
@@ -96,6 +98,10 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'export.render': ({ editions }, { id, format }) =>
     renderFormat(editions, editions.get(id), format),
   'export.bundle': ({ editions }, { id, dest }) => writeBundle(editions, editions.get(id), dest),
+  'export.site': ({ editions }, { dest }) => writeSite(editions, dest),
+  'links.list': ({ editions }, { id }) => ({
+    links: finalLinks(editions.get(id), loadProfile(editions.store)),
+  }),
   'editions.check': ({ editions }, { id }) => checkEdition(editions, editions.get(id)),
   'editions.import': ({ editions }, { markdown }) => {
     const result = parseGalleyMarkdown(markdown);

@@ -38,6 +38,8 @@ export interface Command {
   summary: string;
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   positionals: number;
+  /** When fewer positionals are allowed (down to this many); `run` checks which. */
+  minPositionals?: number;
   run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }): Call;
 }
 
@@ -191,13 +193,30 @@ export const commands: Record<string, Command> = {
       ),
   },
   export: {
-    usage: 'galley export <id> --format email|markdown|text|bundle [--out PATH] [--json]',
+    usage:
+      'galley export <id> --format email|markdown|text|bundle [--out PATH] [--json]\n       galley export --format site --out DIR [--json]',
     summary:
-      'Export an edition as email HTML, Markdown, plain text, or a bundle folder of all three',
+      'Export an edition as email HTML, Markdown, plain text or a bundle folder; or the web archive of sent editions',
     options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, json },
     positionals: 1,
+    minPositionals: 0,
     run: ({ positionals, values }) => {
       const out = typeof values.out === 'string' ? values.out : undefined;
+      if (values.format === 'site') {
+        if (positionals.length > 0)
+          throw new UsageError('the web archive holds every sent edition: give no edition id');
+        if (!out) throw new UsageError('a web archive is a folder: give it with --out DIR');
+        return call(
+          'export.site',
+          { dest: out },
+          {
+            warnings: (s) => s.warnings,
+            print: (s) =>
+              `Wrote ${s.written.length} files to ${s.dir} (${s.unchanged.length} already up to date)`,
+          },
+        );
+      }
+      if (positionals.length === 0) throw new UsageError('expected an edition id');
       if (values.format === 'bundle') {
         if (!out) throw new UsageError('a bundle is a folder: give it with --out DIR');
         return call(

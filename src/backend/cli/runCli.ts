@@ -65,7 +65,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     );
     return EXIT.ok;
   }
-  if (parsed.positionals.length !== command.positionals) {
+  const fewest = command.minPositionals ?? command.positionals;
+  if (parsed.positionals.length > command.positionals || parsed.positionals.length < fewest) {
     io.err(
       `galley ${name}: expected ${command.positionals} argument(s), got ${parsed.positionals.length}\nUsage: ${command.usage}`,
     );

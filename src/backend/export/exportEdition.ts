@@ -8,6 +8,7 @@ import {
   renderMarkdown,
   renderTextWithWarnings,
   restoreProfile,
+  tagEdition,
   type Edition,
   type ExportFormat,
   type PreflightResult,
@@ -18,7 +19,8 @@ import type { Store } from '../store/Store.ts';
 
 const PROFILE_KEY = 'publicationProfile';
 
-const EXTENSIONS: Record<string, string> = {
+/** The file extension an exported stored image gets, by its mime type (email bundle, web archive). */
+export const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
   'image/gif': 'gif',
@@ -50,8 +52,10 @@ export function renderFormat(
 ): { format: ExportFormat; content: string; warnings: string[] } {
   const cache = editions.renders;
   switch (format) {
+    // Tracked links (UTM) go into what is sent, email and text; Markdown is the source an
+    // archive or a CMS republishes, where a campaign tag would mislabel the traffic.
     case 'email': {
-      const { html, warnings } = renderEmail(edition, profile, {
+      const { html, warnings } = renderEmail(tagEdition(edition, profile), profile, {
         assetExtension: (hash) => assetExtension(editions.store, hash),
         cache,
       });
@@ -60,7 +64,9 @@ export function renderFormat(
     case 'markdown':
       return { format, content: renderMarkdown(edition, { cache }), warnings: [] };
     case 'text': {
-      const { text, warnings } = renderTextWithWarnings(edition, profile, { cache });
+      const { text, warnings } = renderTextWithWarnings(tagEdition(edition, profile), profile, {
+        cache,
+      });
       return { format, content: text, warnings };
     }
   }

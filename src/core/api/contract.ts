@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FinalLink } from '../export/shared/finalLinks.ts';
 import type { PublicationProfile } from '../export/shared/profile.ts';
 import {
   EDITION_STATUSES,
@@ -73,6 +74,10 @@ export const apiInputs = {
   'peer.status': z.object({}),
   'export.render': z.object({ id, format: z.enum(EXPORT_FORMATS) }),
   'export.bundle': z.object({ id, dest: z.string().min(1) }),
+  /** The web archive of every sent edition, written into the folder `dest`. */
+  'export.site': z.object({ dest: z.string().min(1) }),
+  /** Every link of an edition with the URL an export writes (UTM tags added). */
+  'links.list': z.object({ id }),
   'editions.check': z.object({ id }),
   'editions.import': z.object({ markdown: z.string().max(MAX_MARKDOWN_BYTES) }),
   'assets.put': z.object({
@@ -112,6 +117,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set([
   'peer.status',
   'export.render',
   'editions.check',
+  'links.list',
   'profile.get',
 ]);
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
@@ -164,6 +170,9 @@ export interface ApiOutputs {
   'peer.status': PeerStatus[];
   'export.render': { format: ExportFormat; content: string; warnings: string[] };
   'export.bundle': { dir: string; files: string[] };
+  /** Paths relative to `dir`: files written, and files whose bytes were already there. */
+  'export.site': { dir: string; written: string[]; unchanged: string[]; warnings: string[] };
+  'links.list': { links: FinalLink[] };
   'editions.check': PreflightResult;
   'editions.import': { summary: EditionSummary; warnings: string[] };
   'assets.put': { hash: string; src: string; bytes: number };

@@ -16,3 +16,15 @@ export {
   MAX_LINE_BYTES,
   PREHEADER_MAX_CHARS,
 } from './shared/limits.ts';
+export {
+  applyUtm,
+  defaultUtm,
+  restoreUtm,
+  utmCampaign,
+  type UtmContext,
+  type UtmSettings,
+} from './shared/utm.ts';
+export { tagEdition, urlTagger, isUtmOptOut } from './shared/tagEdition.ts';
+export { finalLinks, type FinalLink } from './shared/finalLinks.ts';
+export { editionSlug, editionPageUrl } from './shared/archivePaths.ts';
+export * from './web/index.ts';

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Edition } from '../../model/types.ts';
 import { resolveImageSrc } from '../shared/assets.ts';
+import { editionPageUrl } from '../shared/archivePaths.ts';
 import { editionLine } from '../shared/masthead.ts';
 import { DEFAULT_LOGO_WIDTH, DEFAULT_UNSUBSCRIBE_URL } from '../shared/profile.ts';
 import { linesOf, oneLine } from '../shared/text.ts';
@@ -16,6 +17,23 @@ import { style } from './styles.ts';
 export function masthead(edition: Edition, ctx: EmailContext): ElementContent[] {
   const { profile } = ctx;
   const out: ElementContent[] = [];
+  // With a public base URL the web archive has this edition's page (see writeSite).
+  const page = editionPageUrl(edition, profile);
+  const pageHref = page === null ? null : exportHref(page);
+  if (pageHref !== null)
+    out.push(
+      h('p', { align: 'right', style: 'margin:0 0 12px;font-size:12px;line-height:16px' }, [
+        h(
+          'a',
+          {
+            href: pageHref,
+            className: ['gx-muted'],
+            style: style(`color:${ctx.palette.light.muted}`, 'text-decoration:underline'),
+          },
+          [text('View in browser')],
+        ),
+      ]),
+    );
   const light = profile.logoUrl
     ? resolveImageSrc(profile.logoUrl, profile, ctx.assetExtension)
     : null;

@@ -1,6 +1,7 @@
 import type { Edition, FeedbackSection, PollSection, Section } from '../../model/types.ts';
 import type { RenderCache } from '../RenderCache.ts';
 import { AGENDA_HEADING, agendaItems } from '../shared/agenda.ts';
+import { editionPageUrl } from '../shared/archivePaths.ts';
 import { exportHref, voteBase, voteLink } from '../shared/links.ts';
 import { editionLine } from '../shared/masthead.ts';
 import { DEFAULT_UNSUBSCRIBE_URL, type PublicationProfile } from '../shared/profile.ts';
@@ -40,6 +41,10 @@ export function renderTextWithWarnings(
   const line = editionLine(edition, profile.lang);
   const head = [...(name ? [name] : []), ...(line ? [line] : [])];
   if (head.length > 0) blocks.push(head);
+  // The HTML's "View in browser" link, so the text holds every URL the HTML has.
+  const page = editionPageUrl(edition, profile);
+  const pageHref = page === null ? null : exportHref(page);
+  if (pageHref !== null) blocks.push(wrap(`View in browser: ${pageHref}`));
   const title = wrap(oneLine(edition.title));
   if (oneLine(edition.title) !== '') blocks.push([...title, underline(title, '=')]);
 

@@ -1,0 +1,155 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
+import {
+  alignOf,
+  bodyNodeType,
+  buttonOf,
+  childrenOf,
+  directionOf,
+  formatOf,
+  hasFormat,
+  headingLevelOf,
+  imageOf,
+  isChecked,
+  linkUrlOf,
+  listOf,
+  nestedListOf,
+  TEXT_FORMAT,
+  textOf,
+  unreachableNodeType,
+} from '../shared/bodyNodes.ts';
+import { exportHref } from '../shared/links.ts';
+import { oneLine } from '../shared/text.ts';
+import type { WebContext } from './webContext.ts';
+
+/**
+ * A section body as web markup: the same model the email renders, written as plain
+ * semantic HTML (paragraphs, headings, lists, quotes, figures) styled by the page's one
+ * style sheet instead of inline styles and layout tables.
+ */
+export function webBody(body: SectionBody, ctx: WebContext): ElementContent[] {
+  return webNodes(childrenOf(body.root), ctx);
+}
+
+function webNodes(nodes: SerializedBodyNode[], ctx: WebContext): ElementContent[] {
+  return nodes.flatMap((node) => webNode(node, ctx));
+}
+
+// Exhaustive over BodyNodeType, like the email renderer: a new node type fails to compile here.
+function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
+  const type = bodyNodeType(node);
+  if (type === null) {
+    ctx.warn(`${ctx.where}: unknown node type "${String(node.type).slice(0, 40)}", kept its text`);
+    return webNodes(childrenOf(node), ctx);
+  }
+  switch (type) {
+    case 'root':
+      return webNodes(childrenOf(node), ctx);
+    case 'paragraph': {
+      const content = webNodes(childrenOf(node), ctx);
+      return content.length === 0 ? [] : [h('p', block(node, ctx), content)];
+    }
+    case 'heading':
+      return [h(`h${headingLevelOf(node)}`, block(node, ctx), webNodes(childrenOf(node), ctx))];
+    case 'quote':
+      return [h('blockquote', block(node, ctx), [h('p', webNodes(childrenOf(node), ctx))])];
+    case 'list':
+      return [list(node, ctx)];
+    case 'listitem':
+      return [list({ type: 'list', version: 1, listType: 'bullet', children: [node] }, ctx)];
+    case 'text':
+      return [formatted(node)];
+    case 'link': {
+      const children = webNodes(childrenOf(node), ctx);
+      const href = exportHref(linkUrlOf(node));
+      if (href === null) {
+        ctx.warn(`${ctx.where}: dropped a link with an unusable URL`);
+        return children;
+      }
+      return [h('a', { href }, children)];
+    }
+    case 'linebreak':
+      return [h('br')];
+    case 'tab':
+      return [{ type: 'text', value: '\u2003' }];
+    case 'horizontalrule':
+      return [h('hr')];
+    case 'image':
+      return [figure(node, ctx)];
+    case 'button': {
+      const { label, url } = buttonOf(node);
+      const link = webButton(label, url, ctx);
+      return link ? [h('p', [link])] : [];
+    }
+    default:
+      return unreachableNodeType(type);
+  }
+}
+
+/** A call-to-action link styled as a button; null (with a warning) for an unusable URL. */
+export function webButton(label: string, url: string, ctx: WebContext): Element | null {
+  const href = exportHref(url);
+  if (href === null) {
+    ctx.warn(`${ctx.where}: left out a button without a usable URL`);
+    return null;
+  }
+  return h('a', { href, className: ['button'] }, [{ type: 'text', value: oneLine(label) || href }]);
+}
+
+function formatted(node: SerializedBodyNode): ElementContent {
+  const format = formatOf(node);
+  let out: ElementContent = { type: 'text', value: textOf(node) };
+  if (hasFormat(format, TEXT_FORMAT.code)) out = h('code', [out]);
+  if (hasFormat(format, TEXT_FORMAT.strikethrough)) out = h('s', [out]);
+  if (hasFormat(format, TEXT_FORMAT.underline)) out = h('u', [out]);
+  if (hasFormat(format, TEXT_FORMAT.italic)) out = h('em', [out]);
+  if (hasFormat(format, TEXT_FORMAT.bold)) out = h('strong', [out]);
+  return out;
+}
+
+// A nested list belongs inside the item before it (Lexical wraps it in an item of its own).
+function list(node: SerializedBodyNode, ctx: WebContext): Element {
+  const { listType, start } = listOf(node);
+  const items: Element[] = [];
+  for (const item of childrenOf(node)) {
+    const nested = nestedListOf(item);
+    const previous = items[items.length - 1];
+    if (nested !== null && previous !== undefined) {
+      previous.children.push(list(nested, ctx));
+      continue;
+    }
+    const content = nested !== null ? [list(nested, ctx)] : webNodes(childrenOf(item), ctx);
+    if (listType === 'check')
+      content.unshift({ type: 'text', value: isChecked(item) ? '\u2611 ' : '\u2610 ' });
+    items.push(h('li', content));
+  }
+  if (listType === 'number') return h('ol', start === 1 ? {} : { start }, items);
+  return h('ul', listType === 'check' ? { className: ['checklist'] } : {}, items);
+}
+
+function figure(node: SerializedBodyNode, ctx: WebContext): Element {
+  const fields = imageOf(node);
+  const alt = oneLine(fields.alt).slice(0, 400);
+  const caption = oneLine(fields.caption);
+  const src = ctx.imageSrc(fields.src);
+  const children: ElementContent[] = [];
+  if (src !== null) {
+    const props: Record<string, string | number> = { src, alt, loading: 'lazy' };
+    if (fields.width !== null) props.width = fields.width;
+    children.push(h('img', props));
+  } else {
+    // Not a copy the site holds: the archive loads nothing from elsewhere, so link to it.
+    const href = /^https?:/i.test(fields.src) ? exportHref(fields.src) : null;
+    const label = `Image${alt ? `: ${alt}` : ''}`;
+    if (href === null) ctx.warn(`${ctx.where}: left out an image the site has no copy of`);
+    children.push(h('p', { className: ['muted'] }, [href ? h('a', { href }, [label]) : label]));
+  }
+  if (caption !== '') children.push(h('figcaption', [caption]));
+  return h('figure', children);
+}
+
+function block(node: SerializedBodyNode, ctx: WebContext) {
+  const align = alignOf(node, ctx.profile.dir);
+  return { dir: directionOf(node) ?? undefined, style: align ? `text-align:${align}` : undefined };
+}

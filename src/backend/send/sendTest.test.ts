@@ -140,6 +140,29 @@ describe('send.test over a real SMTP server', () => {
     );
   });
 
+  it('tags links with the profile UTM settings, never the unsubscribe link', async () => {
+    const smtp = await server();
+    const { backend, id } = await setup(smtp, {
+      utm: { source: 'buildlog', medium: 'email', campaign: 'issue-{number}' },
+    });
+    const result = await backend.invoke('send.test', { id, to: ['ada@example.com'] });
+    if (!result.ok) throw new Error(result.error.message);
+    const mail = await received(smtp);
+    const hrefs = [...String(mail.html).matchAll(/href="([^"]+)"/g)].map((m) =>
+      m[1]!.replaceAll('&amp;', '&'),
+    );
+    const review = hrefs.find((href) => href.startsWith('https://example.com/review'));
+    expect(review).toBeDefined();
+    const params = new URL(review!).searchParams;
+    expect(params.get('utm_source')).toBe('buildlog');
+    expect(params.get('utm_medium')).toBe('email');
+    expect(mail.text).toContain(review);
+    expect(hrefs).toContain('https://example.com/unsubscribe');
+    expect(smtp.messages[0]!.toString('latin1')).toMatch(
+      /^List-Unsubscribe: <https:\/\/example\.com\/unsubscribe>$/m,
+    );
+  });
+
   it('sends to every address the server takes and reports the ones it refuses', async () => {
     const smtp = await server({ refuse: (address) => address.startsWith('nobody') });
     const { backend, id } = await setup(smtp);

@@ -6,7 +6,7 @@ import {
   MAX_LINE_BYTES,
 } from '../shared/limits.ts';
 import type { PublicationProfile } from '../shared/profile.ts';
-import { utf8ByteLength } from '../shared/text.ts';
+import { hasLineOver, utf8ByteLength } from '../shared/text.ts';
 import type { EmailContext } from './context.ts';
 import { emailDocument, sectionRow } from './document.ts';
 import { paletteFor } from './palette.ts';
@@ -58,9 +58,7 @@ export function renderEmail(
     warnings.push(
       `email is ${kb(bytes)}: close to Gmail's ${kb(EMAIL_SIZE_LIMIT_BYTES)} clipping limit`,
     );
-  // A UTF-16 unit is at most 3 UTF-8 bytes: only lines this long can be too long.
-  const suspect = (line: string) => line.length * 3 > MAX_LINE_BYTES;
-  if (html.split('\n').some((line) => suspect(line) && utf8ByteLength(line) > MAX_LINE_BYTES))
+  if (hasLineOver(html, MAX_LINE_BYTES))
     warnings.push(`a line is longer than ${MAX_LINE_BYTES} bytes and could not be broken`);
   return { html, warnings };
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureEdition, sampleEdition } from '../../../../test/fixtures/export/fixtures.ts';
 import { fixtureProfile } from '../../../../test/fixtures/export/profiles.ts';
+import { seededRandom } from '../../../../test/helpers/random.ts';
 import { agendaItems } from './agenda.ts';
 import { referencedAssets, resolveImageSrc } from './assets.ts';
 import { exportHref, voteBase, voteLink } from './links.ts';
 import { defaultProfile, restoreProfile } from './profile.ts';
-import { utf8ByteLength } from './text.ts';
+import { hasLineOver, utf8ByteLength } from './text.ts';
 import { walkBody } from './walkBody.ts';
 
 describe('restoreProfile', () => {
@@ -96,7 +97,46 @@ describe('agenda, walking, sizes', () => {
   });
 
   it('counts UTF-8 bytes like TextEncoder', () => {
-    for (const s of ['abc', 'café', '日本語', 'emoji 🎉', '\ud800 lone'])
+    for (const s of [
+      'abc',
+      'café',
+      '日本語',
+      'emoji 🎉',
+      '\ud800 lone',
+      'end\ud83c',
+      '\udc00x',
+      '',
+    ])
       expect(utf8ByteLength(s)).toBe(new TextEncoder().encode(s).length);
+    // Every kind of unit, in random order: ASCII, 2- and 3-byte, pairs, lone surrogates.
+    const units = [
+      'a',
+      '\n',
+      'é',
+      'ߺ',
+      '€',
+      '\uffff',
+      '🎉',
+      '\ud800',
+      '\udfff',
+      '\u0080',
+      '\u07ff',
+    ];
+    const random = seededRandom(5);
+    for (let run = 0; run < 200; run++) {
+      const s = Array.from({ length: random.int(0, 40) }, () => random.pick(units)).join('');
+      expect(utf8ByteLength(s)).toBe(new TextEncoder().encode(s).length);
+    }
+  });
+
+  it('finds a line over a byte limit, counting bytes, not characters', () => {
+    expect(hasLineOver('short\nlines\n', 10)).toBe(false);
+    expect(hasLineOver('short\n12345678901\nend', 10)).toBe(true);
+    expect(hasLineOver('first line is long\n', 10)).toBe(true);
+    expect(hasLineOver('ok\nlast line is long', 10)).toBe(true);
+    // Four 3-byte characters are 12 bytes on a 4-character line.
+    expect(hasLineOver('ab\n€€€€\ncd', 10)).toBe(true);
+    expect(hasLineOver('ab\n€€€\ncd', 10)).toBe(false);
+    expect(hasLineOver('', 10)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { zipBundle, type BundleContents } from './bundleZip.ts';
 import { downloadBlob } from './downloadBlob.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 import { errorText } from '../api/errorText.ts';
+import { SendTest } from './SendTest.tsx';
 import { SeverityIcon } from './SeverityIcon.tsx';
 import { slugify } from './slugify.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
@@ -146,6 +147,7 @@ export function ExportPanel({ api, editionId, revision, title, active = true }: 
           {done}
         </p>
         {failure && <ErrorNote message={`Export failed: ${failure}`} />}
+        <SendTest api={api} editionId={editionId} />
         <h3 className="sp-group-title">Export warnings</h3>
         {warnings.error && (
           <ErrorNote

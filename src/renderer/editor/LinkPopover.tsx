@@ -12,6 +12,7 @@ import {
   type NodeKey,
 } from 'lexical';
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { LINK_REL, LINK_REL_NO_UTM, linkRel } from '../../core/index.ts';
 import {
   $restoreSelection,
   $selectedLink,
@@ -50,7 +51,9 @@ interface LinkPopoverProps {
 export function LinkPopover({ containerRef, active }: LinkPopoverProps) {
   const [editor] = useLexicalComposerContext();
   const editable = useLexicalEditable();
-  const [current, setCurrent] = useState<{ key: NodeKey; url: string } | null>(null);
+  const [current, setCurrent] = useState<{ key: NodeKey; url: string; tracked: boolean } | null>(
+    null,
+  );
   const [editing, setEditing] = useState<Editing | null>(null);
   const [position, setPosition] = useState<Position | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -74,9 +77,19 @@ export function LinkPopover({ containerRef, active }: LinkPopoverProps) {
       editor.registerUpdateListener(({ editorState }) => {
         const found = editorState.read(() => {
           const link = $selectedLink($getSelection());
-          return link ? { key: link.getKey(), url: link.getURL() } : null;
+          return link
+            ? {
+                key: link.getKey(),
+                url: link.getURL(),
+                tracked: linkRel(link.getRel()) !== LINK_REL_NO_UTM,
+              }
+            : null;
         });
-        setCurrent((prev) => (prev?.key === found?.key && prev?.url === found?.url ? prev : found));
+        setCurrent((prev) =>
+          prev?.key === found?.key && prev?.url === found?.url && prev?.tracked === found?.tracked
+            ? prev
+            : found,
+        );
         if (found) place(editor.getElementByKey(found.key)?.getBoundingClientRect() ?? null);
       }),
     [editor, place],
@@ -182,6 +195,13 @@ export function LinkPopover({ containerRef, active }: LinkPopoverProps) {
     setEditing({ draft: current.url, linkKey: current.key, saved, error: null });
   };
 
+  // The opt-out lives in the link's own rel, which Yjs and every reader keep.
+  const setTracked = (key: NodeKey, tracked: boolean) =>
+    editor.update(() => {
+      const link = $getNodeByKey(key);
+      if ($isLinkNode(link)) link.setRel(tracked ? LINK_REL : LINK_REL_NO_UTM);
+    });
+
   if (!position) return null;
   if (editing) {
     return (
@@ -267,6 +287,17 @@ export function LinkPopover({ containerRef, active }: LinkPopoverProps) {
           <button type="button" className="btn small" onClick={startEdit}>
             Edit
           </button>
+          {/^https?:/i.test(current.url) ? (
+            <button
+              type="button"
+              className="btn small"
+              aria-pressed={current.tracked}
+              title="Add the publication's UTM tags to this link in the email and the text"
+              onClick={() => setTracked(current.key, !current.tracked)}
+            >
+              Track clicks
+            </button>
+          ) : null}
           <button
             type="button"
             className="btn small danger"

@@ -166,6 +166,8 @@ async function start(): Promise<void> {
     'show-library': send('show-library'),
     'import-markdown': () => void actions.importMarkdown(),
     export: send('export'),
+    // The Export panel holds "Send a test" (recipients, the server, the result).
+    'send-test': send('export'),
     'save-version': () => toWorkbench({ type: 'create-version' }),
     'back-up': () => void actions.backUp(),
     'host-session': () => toWorkbench({ type: 'host-session' }),

@@ -13,6 +13,7 @@ export type MenuCommandId =
   | 'show-library'
   | 'import-markdown'
   | 'export'
+  | 'send-test'
   | 'save-version'
   | 'back-up'
   | 'host-session'
@@ -102,6 +103,7 @@ export function buildMenu({ platform, recent, dev }: MenuContext): MenuItemSpec[
       separator,
       command('import-markdown', 'Import Markdown...'),
       command('export', 'Export...'),
+      command('send-test', 'Send Test...'),
       command('save-version', 'Save Version...'),
       command('back-up', 'Back Up...'),
       separator,

@@ -22,3 +22,5 @@ export * from './preflight/index.ts';
 export * from './import/index.ts';
 export * from './invite.ts';
 export * from './send/smtpSettings.ts';
+export * from './model/sponsor.ts';
+export * from './api/sponsorContract.ts';

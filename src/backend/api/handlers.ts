@@ -24,6 +24,16 @@ import { decodeImage } from './decodeImage.ts';
 import { writeSite } from '../site/writeSite.ts';
 import type { MailAccess } from '../send/mailAccess.ts';
 import { sendTest } from '../send/sendTest.ts';
+import { markSent } from '../editions/markSent.ts';
+import {
+  addSponsorSection,
+  applySponsor,
+  createSponsor,
+  deleteSponsor,
+  requireSponsor,
+  sponsorUsage,
+  updateSponsor,
+} from '../editions/sponsorLibrary.ts';
 
 /** Hosting a co-editing session, as the handlers see it (backend/session implements it). */
 export interface SessionControl {
@@ -119,4 +129,29 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'session.status': (ctx) => ctx.session?.status() ?? null,
   'session.stop': async (ctx) => ({ stopped: (await ctx.session?.stop()) ?? false }),
   'send.test': (ctx, input) => sendTest(ctx.editions, input, ctx.mail),
+  'mail.status': ({ mail }) => ({
+    canStorePassword: mail?.store?.canStore() ?? false,
+    passwordStored: mail?.store?.has() ?? false,
+    passwordOrigin: mail?.passwordOrigin ?? 'nowhere: this Galley sends without a password',
+  }),
+  'mail.setPassword': ({ mail }, { password }) => {
+    if (!mail?.store)
+      throw new GalleyError(
+        'unavailable',
+        'This Galley keeps no SMTP password: give galley serve the password in GALLEY_SMTP_PASSWORD or GALLEY_SMTP_PASSWORD_FILE.',
+      );
+    mail.store.set(password);
+    return { stored: password !== '' };
+  },
+  'sponsors.list': ({ editions }) => editions.store.listSponsors(),
+  'sponsors.get': ({ editions }, { id }) => requireSponsor(editions, id),
+  'sponsors.create': ({ editions }, input) => createSponsor(editions, input),
+  'sponsors.update': ({ editions }, input) => updateSponsor(editions, input),
+  'sponsors.delete': ({ editions }, { id }) => deleteSponsor(editions, id),
+  'sponsors.usage': ({ editions }, { sponsorId }) => sponsorUsage(editions, sponsorId),
+  'sponsors.applyToEditions': ({ editions }, input) => applySponsor(editions, input),
+  'sections.addSponsor': ({ editions }, input) => ({
+    sectionId: addSponsorSection(editions, input),
+  }),
+  'editions.markSent': ({ editions }, input) => markSent(editions, input),
 };

@@ -15,9 +15,15 @@ export function formatSummaries(list: EditionSummary[]): string {
     e.status + (e.deletedAt ? ' (deleted)' : ''),
     e.publishDate ?? '',
     `${e.wordCount} words`,
+    e.sentAt === null ? '' : `sent ${sentTime(e.sentAt)}`,
     e.title || '(untitled)',
   ]);
-  return table([['ID', 'NO.', 'STATUS', 'DATE', 'LENGTH', 'TITLE'], ...rows]);
+  return table([['ID', 'NO.', 'STATUS', 'DATE', 'LENGTH', 'SENT', 'TITLE'], ...rows]);
+}
+
+// UTC, to the minute: the same on every machine a library is opened on.
+function sentTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 /** One edition: its fields, then its sections in reading order. */

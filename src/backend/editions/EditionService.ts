@@ -25,6 +25,7 @@ import {
 import type { DocHost } from '../docs/DocHost.ts';
 import type { Store } from '../store/Store.ts';
 import { SectionBodies } from './SectionBodies.ts';
+import { freezeSentVersion, settleSentAt } from './sentState.ts';
 import { blankEdition, sampleEdition } from './starters.ts';
 
 /**
@@ -158,6 +159,8 @@ export class EditionService {
 
   /** Re-derives the index row and search text of an edition from its docs. */
   refreshIndex(id: string): EditionSummary {
+    // First: a status just set to sent (by anyone) gets its time before the index reads it.
+    const sentAt = settleSentAt(this, id, () => this.store.now().toISOString());
     const edition = this.read(id);
     for (const section of edition.sections) this.sectionOwners.set(section.id, id);
     const existing = this.store.getEditionSummary(id);
@@ -173,6 +176,7 @@ export class EditionService {
       sectionCount: edition.sections.length,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
+      sentAt,
     });
     this.store.replaceSearchText(id, [
       {
@@ -182,6 +186,8 @@ export class EditionService {
       },
       ...edition.sections.map((s) => ({ sectionId: s.id, title: s.title, text: sectionText(s) })),
     ]);
+    // After the row exists: once per sending, not on every refresh (see sentState.ts).
+    freezeSentVersion(this, id, sentAt);
     return this.requireSummary(id);
   }
 

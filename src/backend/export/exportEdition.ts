@@ -15,6 +15,7 @@ import {
   type PublicationProfile,
 } from '../../core/index.ts';
 import type { EditionService } from '../editions/EditionService.ts';
+import { linkedSponsors } from '../editions/sponsorLibrary.ts';
 import type { Store } from '../store/Store.ts';
 
 const PROFILE_KEY = 'publicationProfile';
@@ -76,7 +77,11 @@ export function renderFormat(
 export function checkEdition(editions: EditionService, edition: Edition): PreflightResult {
   const profile = loadProfile(editions.store);
   const email = renderFormat(editions, edition, 'email', profile);
-  return preflight(edition, profile, { emailHtml: email.content, cache: editions.renders });
+  return preflight(edition, profile, {
+    emailHtml: email.content,
+    cache: editions.renders,
+    sponsors: linkedSponsors(editions, edition),
+  });
 }
 
 /**

@@ -9,6 +9,8 @@ import { EditionsIndex, type EditionSummaryInput } from './editionsIndex.ts';
 import { openDatabase, type Synchronous } from './openDatabase.ts';
 import { SearchIndex, type SearchEntry } from './searchIndex.ts';
 import { Settings } from './settings.ts';
+import { Sponsors } from './sponsors.ts';
+import type { Sponsor } from '../../core/model/sponsor.ts';
 import { StoreError, toStoreError } from './StoreError.ts';
 import { UpdatesLog, type CompactResult, type LoadedLog, type LogStats } from './updatesLog.ts';
 import { Versions, type NewVersion } from './versions.ts';
@@ -54,6 +56,7 @@ export class Store {
   private readonly versions: Versions;
   private readonly assets: Assets;
   private readonly settings: Settings;
+  private readonly sponsors: Sponsors;
 
   private constructor(
     private readonly db: Database.Database,
@@ -67,6 +70,7 @@ export class Store {
     this.versions = new Versions(db, file, clock);
     this.assets = new Assets(db, file, clock);
     this.settings = new Settings(db, file);
+    this.sponsors = new Sponsors(db, file);
   }
 
   /** Opens (or creates) the store at `file`; throws one StoreError naming the file. */
@@ -229,6 +233,26 @@ export class Store {
   /** Sets a setting to a JSON-serializable value (`undefined` removes it). */
   setSetting(key: string, value: unknown): void {
     this.guard(`save setting ${key}`, () => this.settings.set(key, value));
+  }
+
+  /** The sponsor library, by name. */
+  listSponsors(): Sponsor[] {
+    return this.guard('list sponsors', () => this.sponsors.list());
+  }
+
+  /** One sponsor record, or null. */
+  getSponsor(id: string): Sponsor | null {
+    return this.guard(`read sponsor ${id}`, () => this.sponsors.get(id));
+  }
+
+  /** Inserts or replaces a sponsor record (validated by the caller). */
+  putSponsor(sponsor: Sponsor): void {
+    this.guard(`save sponsor ${sponsor.id}`, () => this.sponsors.put(sponsor));
+  }
+
+  /** Deletes a sponsor record; false when there was none. */
+  deleteSponsor(id: string): boolean {
+    return this.guard(`delete sponsor ${id}`, () => this.sponsors.delete(id));
   }
 
   /** Writes a consistent copy of the database to `dest` while the store stays usable. */

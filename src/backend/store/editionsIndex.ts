@@ -12,7 +12,12 @@ import { StoreError } from './StoreError.ts';
  */
 
 /** What the service derives from an edition doc; dates default to the store's clock. */
-export type EditionSummaryInput = Omit<EditionSummary, 'createdAt' | 'updatedAt' | 'deletedAt'> & {
+export type EditionSummaryInput = Omit<
+  EditionSummary,
+  'createdAt' | 'updatedAt' | 'deletedAt' | 'sentAt'
+> & {
+  /** Null (not sent) when omitted. */
+  sentAt?: string | null;
   /** Kept from the first upsert when omitted later. */
   createdAt?: string;
   /** Defaults to now. */
@@ -21,7 +26,7 @@ export type EditionSummaryInput = Omit<EditionSummary, 'createdAt' | 'updatedAt'
 
 const COLUMNS = `id, title, subject, status, number, publish_date AS publishDate,
   word_count AS wordCount, section_count AS sectionCount, created_at AS createdAt,
-  updated_at AS updatedAt, deleted_at AS deletedAt`;
+  updated_at AS updatedAt, deleted_at AS deletedAt, sent_at AS sentAt`;
 
 export class EditionsIndex {
   private readonly upsertRow: Database.Statement;
@@ -36,13 +41,14 @@ export class EditionsIndex {
   ) {
     this.upsertRow = db.prepare(`
       INSERT INTO editions (id, title, subject, status, number, publish_date, word_count,
-        section_count, created_at, updated_at)
+        section_count, created_at, updated_at, sent_at)
       VALUES (@id, @title, @subject, @status, @number, @publishDate, @wordCount,
-        @sectionCount, coalesce(@createdAt, @now), coalesce(@updatedAt, @now))
+        @sectionCount, coalesce(@createdAt, @now), coalesce(@updatedAt, @now), @sentAt)
       ON CONFLICT (id) DO UPDATE SET
         title = excluded.title, subject = excluded.subject, status = excluded.status,
         number = excluded.number, publish_date = excluded.publish_date,
         word_count = excluded.word_count, section_count = excluded.section_count,
+        sent_at = excluded.sent_at,
         created_at = coalesce(@createdAt, created_at), updated_at = excluded.updated_at`);
     this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM editions WHERE id = ?`);
     // Unscheduled editions (no publish date) are the ones being written now: they lead.
@@ -70,6 +76,7 @@ export class EditionsIndex {
       sectionCount: input.sectionCount,
       createdAt: input.createdAt ?? null,
       updatedAt: input.updatedAt ?? null,
+      sentAt: input.sentAt ?? null,
       now: this.now().toISOString(),
     });
   }
@@ -113,6 +120,7 @@ export class EditionsIndex {
       createdAt: r.text('createdAt'),
       updatedAt: r.text('updatedAt'),
       deletedAt: r.textOrNull('deletedAt'),
+      sentAt: r.textOrNull('sentAt'),
     };
   }
 }

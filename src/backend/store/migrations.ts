@@ -103,6 +103,32 @@ const MIGRATIONS: readonly Migration[] = [
       PRAGMA application_id = ${GALLEY_APPLICATION_ID};
     `,
   },
+  {
+    version: 2,
+    // Sponsors are records of their own, not docs: one person edits them at a time, and a
+    // section copies its fields, so an edition never changes when a record does.
+    // logo is not a foreign key: a sponsor outlives a pruned asset (the logo just goes).
+    // editions.sent_at: the library lists when each edition was sent without a doc.
+    sql: `
+      CREATE TABLE sponsors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        url TEXT NOT NULL,
+        disclosure TEXT NOT NULL,
+        cta TEXT NOT NULL,
+        logo TEXT,
+        flight_start TEXT,
+        flight_end TEXT,
+        notes TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (flight_start IS NULL OR flight_end IS NULL OR flight_start <= flight_end)
+      ) STRICT;
+      CREATE INDEX sponsors_by_name ON sponsors (name COLLATE NOCASE);
+
+      ALTER TABLE editions ADD COLUMN sent_at TEXT;
+    `,
+  },
 ];
 
 /** The schema version this code writes; a file with a higher `user_version` is refused. */
@@ -113,9 +139,12 @@ function userVersion(db: Database.Database): number {
   return typeof value === 'number' ? value : 0;
 }
 
-/** Applies the missing migrations, each in its own write transaction. */
-export function migrate(db: Database.Database, file: string): void {
-  for (const migration of MIGRATIONS) {
+/**
+ * Applies the missing migrations, each in its own write transaction. `upTo` stops at an
+ * earlier version: tests build a file as an older Galley left it.
+ */
+export function migrate(db: Database.Database, file: string, upTo = SCHEMA_VERSION): void {
+  for (const migration of MIGRATIONS.filter((m) => m.version <= upTo)) {
     // IMMEDIATE takes the write lock before reading user_version, so two processes opening
     // the same new file cannot both run a step.
     db.transaction(() => {

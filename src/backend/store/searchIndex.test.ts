@@ -153,6 +153,7 @@ describe('editions index', () => {
       createdAt: FIXED.toISOString(),
       updatedAt: FIXED.toISOString(),
       deletedAt: null,
+      sentAt: null,
     });
     now = new Date('2025-03-02T10:00:00.000Z');
     store.upsertEditionIndex(summary('e1', { title: 'Renamed', status: 'review' }));

@@ -10,6 +10,7 @@ import {
 import { MAX_MARKDOWN_BYTES } from '../import/parseGalleyMarkdown.ts';
 import type { PreflightResult } from '../preflight/types.ts';
 import { isEmailAddress } from '../send/smtpSettings.ts';
+import { sponsorInputs, type SponsorOutputs } from './sponsorContract.ts';
 
 /**
  * The API contract: one zod schema per method for its input, and the output type of
@@ -103,6 +104,11 @@ export const apiInputs = {
     /** Before the subject, default `[Test]`; '' for none. */
     subjectPrefix: z.string().max(100).optional(),
   }),
+  /** Where test sends get the SMTP password here, and whether one is stored. */
+  'mail.status': z.object({}),
+  /** Keeps the SMTP password in the desktop app's vault ('' forgets it); never in the database. */
+  'mail.setPassword': z.object({ password: z.string().max(1000) }),
+  ...sponsorInputs,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -119,6 +125,9 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set([
   'editions.check',
   'links.list',
   'profile.get',
+  'sponsors.list',
+  'sponsors.get',
+  'sponsors.usage',
 ]);
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 
@@ -134,6 +143,8 @@ export interface EditionSummary {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** When the edition was marked sent (ISO timestamp); null while it is not sent. */
+  sentAt: string | null;
 }
 
 export interface SearchHit {
@@ -152,7 +163,9 @@ export interface VersionInfo {
   createdAt: string;
 }
 
-export interface ApiOutputs {
+export interface ApiOutputs extends SponsorOutputs {
+  /** The summary after the change; versionId: the "Sent <date>" version frozen now, if any. */
+  'editions.markSent': { summary: EditionSummary; versionId: string | null };
   'editions.list': EditionSummary[];
   'editions.create': EditionSummary;
   'editions.duplicate': EditionSummary;
@@ -182,6 +195,18 @@ export interface ApiOutputs {
   'session.status': HostedSession | null;
   'session.stop': { stopped: boolean };
   'send.test': TestSendResult;
+  'mail.status': MailStatus;
+  'mail.setPassword': { stored: boolean };
+}
+
+/** How test sends get the SMTP password on this Galley. */
+export interface MailStatus {
+  /** The workbench can keep a password (the desktop app with a system vault). */
+  canStorePassword: boolean;
+  /** A password is kept there. */
+  passwordStored: boolean;
+  /** Where the password comes from, in words (an environment variable, the vault). */
+  passwordOrigin: string;
 }
 
 /** What a test send reports: the message went to `accepted`; the server refused `rejected`. */

@@ -38,6 +38,7 @@ const SECTION_KEYS = [
   'url',
   'cta',
   'disclosure',
+  'sponsorId',
   'question',
   'options',
   'voteUrl',

@@ -21,6 +21,7 @@ export const EDITION_META_KEYS = [
   'status',
   'number',
   'publishDate',
+  'sentAt',
 ] as const;
 const RESERVED_KEYS = new Set<string>([
   ...EDITION_META_KEYS,
@@ -66,6 +67,7 @@ export function restoreEdition(input: unknown): Edition {
 
 /** Repairs the edition-level fields (title, subject, status, number, date...). */
 export function restoreMeta(raw: Record<string, unknown>): EditionMeta {
+  const sentAt = restoreTimestamp(raw.sentAt);
   return {
     title: str(raw.title),
     subject: str(raw.subject),
@@ -73,6 +75,8 @@ export function restoreMeta(raw: Record<string, unknown>): EditionMeta {
     status: oneOf(raw.status, EDITION_STATUSES, 'draft'),
     number: restoreNumber(raw.number),
     publishDate: restoreDate(raw.publishDate),
+    // Optional, so editions that were never sent keep exactly the shape they had.
+    ...(sentAt === null ? {} : { sentAt }),
   };
 }
 
@@ -99,6 +103,7 @@ export function restoreSection(raw: Record<string, unknown>): Section {
         url: sanitizeLinkUrl(raw.url) ?? '',
         cta: str(raw.cta),
         disclosure: str(raw.disclosure),
+        ...(isValidId(raw.sponsorId) ? { sponsorId: raw.sponsorId } : {}),
       };
     case 'poll':
       return {
@@ -128,6 +133,12 @@ function restoreDate(value: unknown): string | null {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
+}
+
+/** An ISO timestamp as `Date#toISOString` writes it, or null. */
+function restoreTimestamp(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return null;
+  return Number.isNaN(new Date(value).getTime()) ? null : value;
 }
 
 function strings(value: unknown): string[] {

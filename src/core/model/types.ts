@@ -55,6 +55,11 @@ export interface SponsorSection extends SectionBase {
   url: string;
   cta: string;
   disclosure: string;
+  /**
+   * The sponsor record (in the store's sponsor library) the fields were copied from;
+   * absent for a sponsor written by hand. The section keeps its own copy either way.
+   */
+  sponsorId?: string;
 }
 
 export interface PollSection extends SectionBase {
@@ -89,6 +94,11 @@ export interface EditionMeta {
   number: number | null;
   /** ISO date `YYYY-MM-DD`, or null while unscheduled. */
   publishDate: string | null;
+  /**
+   * When the edition was marked sent (ISO timestamp); absent while it is not sent.
+   * Written by the backend when the status becomes `sent`, removed when it leaves it.
+   */
+  sentAt?: string;
 }
 
 export interface Edition extends EditionMeta {

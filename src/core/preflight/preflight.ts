@@ -9,6 +9,7 @@ import { utf8ByteLength } from '../export/shared/text.ts';
 import type { Edition } from '../model/types.ts';
 import { urlProblems } from './linkFindings.ts';
 import { sectionFindings } from './sectionFindings.ts';
+import { sponsorFlightFindings } from './sponsorFindings.ts';
 import { editionStats } from './stats.ts';
 import { textProblems } from './textFindings.ts';
 import type { Finding, PreflightOptions, PreflightResult } from './types.ts';
@@ -44,6 +45,7 @@ import type { Finding, PreflightOptions, PreflightResult } from './types.ts';
  * | sponsor-missing-url           | error    | a sponsor without a link                             |
  * | sponsor-missing-name          | warning  | a sponsor without a name                             |
  * | sponsor-missing-cta           | info     | a sponsor button without a label ("Learn more")      |
+ * | sponsor-outside-flight        | warning  | publish date outside the linked record's flight dates |
  * | poll-too-few-options          | error    | fewer than two options                               |
  * | poll-too-many-options         | warning  | more than six options                                |
  * | feedback-too-few-choices      | warning  | fewer than two choices                               |
@@ -122,6 +124,8 @@ export function preflight(
           )
         : sectionFindings(section, profile)),
     );
+  // Outside the per-section cache: the records change without the section changing.
+  findings.push(...sponsorFlightFindings(edition, options.sponsors ?? []));
   const rank = { error: 0, warning: 1, info: 2 } as const;
   // Array.prototype.sort is stable: reading order survives within a severity.
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);

@@ -1,5 +1,6 @@
 import type { RenderCache } from '../export/RenderCache.ts';
 import type { NodePath } from '../export/shared/walkBody.ts';
+import type { Sponsor } from '../model/sponsor.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,4 +36,9 @@ export interface PreflightOptions {
   emailHtml?: string;
   /** Per-section findings and word counts from earlier checks, reused while unchanged. */
   cache?: RenderCache;
+  /**
+   * The sponsor records that the edition's sponsor sections link to (`sponsorId`): their
+   * flight dates are checked against the publish date. Preflight is pure; the caller reads them.
+   */
+  sponsors?: ReadonlyArray<Pick<Sponsor, 'id' | 'name' | 'flightStart' | 'flightEnd'>>;
 }

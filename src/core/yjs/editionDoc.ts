@@ -21,9 +21,12 @@ export type SectionFields = Section extends infer S
 type FieldKey = SectionFields extends infer S ? (S extends SectionFields ? keyof S : never) : never;
 /** A change to any fields of a section, of any kind (a kind change keeps the other fields). */
 export type SectionFieldPatch = {
+  // keyof rather than `Record<K, infer V>`: that never matches an optional field (sponsorId).
   [K in FieldKey]?: SectionFields extends infer S
-    ? S extends Record<K, infer V>
-      ? V
+    ? S extends SectionFields
+      ? K extends keyof S
+        ? Exclude<S[K], undefined>
+        : never
       : never
     : never;
 };

@@ -1,0 +1,206 @@
+import {
+  GalleyError,
+  addSection,
+  editionRoom,
+  editionTypes,
+  flightProblem,
+  newId,
+  readOrder,
+  readSectionFields,
+  restoreEdition,
+  restoreMeta,
+  sectionRoom,
+  setSectionFields,
+  sponsorCopy,
+  sponsorCopyDiffers,
+  writeBody,
+  type ApiOutputs,
+  type Edition,
+  type Sponsor,
+  type SponsorUse,
+  type SponsorUsage,
+  type apiInputs,
+} from '../../core/index.ts';
+import type { z } from 'zod';
+import type { EditionService } from './EditionService.ts';
+
+/**
+ * The sponsor library: reusable sponsor records in the store, sponsor sections filled
+ * from them, and bringing those sections up to date after a record changes. A section
+ * holds a copy of the fields and `sponsorId`; sent editions are never rewritten.
+ */
+
+type Input<M extends keyof typeof apiInputs> = z.output<(typeof apiInputs)[M]>;
+
+/** The record with this id; throws `not-found` in words. */
+export function requireSponsor(editions: EditionService, id: string): Sponsor {
+  const sponsor = editions.store.getSponsor(id);
+  if (!sponsor) throw new GalleyError('not-found', `No sponsor with id ${id}.`);
+  return sponsor;
+}
+
+function checkLogo(editions: EditionService, logo: string | null): void {
+  if (logo !== null && !editions.store.getAsset(logo))
+    throw new GalleyError('invalid-input', `No stored image ${logo} for the logo: add it first.`);
+}
+
+/** Adds a sponsor to the library. */
+export function createSponsor(editions: EditionService, input: Input<'sponsors.create'>): Sponsor {
+  const now = editions.store.now().toISOString();
+  const sponsor: Sponsor = {
+    id: newId(),
+    name: input.name,
+    url: input.url,
+    disclosure: input.disclosure ?? '',
+    cta: input.cta ?? '',
+    logo: input.logo ?? null,
+    flightStart: input.flightStart ?? null,
+    flightEnd: input.flightEnd ?? null,
+    notes: input.notes ?? '',
+    createdAt: now,
+    updatedAt: now,
+  };
+  checkLogo(editions, sponsor.logo);
+  editions.store.putSponsor(sponsor);
+  return sponsor;
+}
+
+/**
+ * Changes some fields of a record. The sections copied from it stay as they are until
+ * `applySponsor` (the editor chooses which editions follow).
+ */
+export function updateSponsor(editions: EditionService, input: Input<'sponsors.update'>): Sponsor {
+  const { id, ...patch } = input;
+  const current = requireSponsor(editions, id);
+  const next: Sponsor = { ...current, updatedAt: editions.store.now().toISOString() };
+  for (const [key, value] of Object.entries(patch) as Array<[keyof typeof patch, unknown]>) {
+    if (value !== undefined) Object.assign(next, { [key]: value });
+  }
+  // The schema checks dates given together; one date against the stored other is checked here.
+  const problem = flightProblem(next.flightStart, next.flightEnd);
+  if (problem !== null) throw new GalleyError('invalid-input', `sponsors.update: ${problem}`);
+  if (next.logo !== current.logo) checkLogo(editions, next.logo);
+  editions.store.putSponsor(next);
+  return next;
+}
+
+/** Removes a record; sections copied from it keep their fields and their (now dangling) link. */
+export function deleteSponsor(editions: EditionService, id: string): ApiOutputs['sponsors.delete'] {
+  if (!editions.store.deleteSponsor(id))
+    throw new GalleyError('not-found', `No sponsor with id ${id}.`);
+  return { deleted: true, id };
+}
+
+/**
+ * Inserts a sponsor section filled from a record, its (empty) body doc seeded first as
+ * `sections.add` does, so no client ever bootstraps it.
+ */
+export function addSponsorSection(
+  editions: EditionService,
+  input: Input<'sections.addSponsor'>,
+): string {
+  editions.requireSummary(input.editionId);
+  const sponsor = requireSponsor(editions, input.sponsorId);
+  const [section] = restoreEdition({
+    sections: [
+      { kind: 'sponsor', title: sponsor.name, ...sponsorCopy(sponsor), sponsorId: sponsor.id },
+    ],
+  }).sections;
+  if (!section) throw new Error('addSponsorSection: restoreEdition dropped the new section');
+  const { id: _id, body, ...fields } = section;
+  const sectionId = newId();
+  editions.host.change(sectionRoom(sectionId), (doc) => writeBody(doc, body));
+  editions.host.change(editionRoom(input.editionId), (doc) =>
+    addSection(doc, sectionId, fields, input.index),
+  );
+  editions.refreshIndex(input.editionId);
+  return sectionId;
+}
+
+/** The sponsor records linked from an edition's sponsor sections (what preflight checks dates against). */
+export function linkedSponsors(editions: EditionService, edition: Edition): Sponsor[] {
+  const ids = new Set<string>();
+  for (const section of edition.sections)
+    if (section.kind === 'sponsor' && section.sponsorId !== undefined) ids.add(section.sponsorId);
+  return [...ids].flatMap((id) => editions.store.getSponsor(id) ?? []);
+}
+
+// Read from the doc, not the index: the index can trail an editor's change by a second,
+// and a status just set to sent must already protect the edition.
+function useOf(editions: EditionService, editionId: string, sponsor: Sponsor): SponsorUse | null {
+  return editions.host.peek(editionRoom(editionId), (doc) => {
+    const sectionIds: string[] = [];
+    const outdated: string[] = [];
+    for (const sectionId of readOrder(doc)) {
+      const fields = readSectionFields(doc, sectionId);
+      if (fields?.kind !== 'sponsor' || fields.sponsorId !== sponsor.id) continue;
+      sectionIds.push(sectionId);
+      if (sponsorCopyDiffers(fields, sponsor)) outdated.push(sectionId);
+    }
+    if (sectionIds.length === 0) return null;
+    const raw: Record<string, unknown> = {};
+    editionTypes(doc).meta.forEach((value, key) => (raw[key] = value));
+    const meta = restoreMeta(raw);
+    return {
+      editionId,
+      title: meta.title,
+      status: meta.status,
+      publishDate: meta.publishDate,
+      sentAt: meta.sentAt ?? null,
+      sectionIds,
+      outdated,
+    };
+  });
+}
+
+/** Editions (not in the trash) using a sponsor: the unsent ones, and the sent ones apart. */
+export function sponsorUsage(editions: EditionService, sponsorId: string): SponsorUsage {
+  const sponsor = requireSponsor(editions, sponsorId);
+  const usage: SponsorUsage = { sponsorId, unsent: [], sent: [] };
+  for (const { id } of editions.list()) {
+    const use = useOf(editions, id, sponsor);
+    if (use) (use.status === 'sent' ? usage.sent : usage.unsent).push(use);
+  }
+  return usage;
+}
+
+/**
+ * Copies the record's fields again into its linked sections of the given editions, each
+ * edition in one change (so co-editors see it arrive at once). Sent editions are skipped;
+ * without `editionIds` nothing changes and the unsent candidates are listed.
+ */
+export function applySponsor(
+  editions: EditionService,
+  input: Input<'sponsors.applyToEditions'>,
+): ApiOutputs['sponsors.applyToEditions'] {
+  const sponsor = requireSponsor(editions, input.sponsorId);
+  const result: ApiOutputs['sponsors.applyToEditions'] = {
+    changed: [],
+    skipped: [],
+    candidates: [],
+  };
+  if (input.editionIds === undefined) {
+    result.candidates = sponsorUsage(editions, sponsor.id).unsent.filter(
+      (use) => use.outdated.length > 0,
+    );
+    return result;
+  }
+  for (const editionId of new Set(input.editionIds)) {
+    const summary = editions.store.getEditionSummary(editionId);
+    const use = summary && !summary.deletedAt ? useOf(editions, editionId, sponsor) : null;
+    if (!summary || summary.deletedAt) result.skipped.push({ editionId, reason: 'not-found' });
+    else if (!use) result.skipped.push({ editionId, reason: 'unused' });
+    else if (use.status === 'sent') result.skipped.push({ editionId, reason: 'sent' });
+    else if (use.outdated.length > 0) {
+      editions.host.change(editionRoom(editionId), (doc) =>
+        doc.transact(() => {
+          for (const sectionId of use.outdated)
+            setSectionFields(doc, sectionId, sponsorCopy(sponsor));
+        }),
+      );
+      editions.refreshIndex(editionId);
+      result.changed.push({ editionId, sectionIds: use.outdated });
+    }
+  }
+  return result;
+}

@@ -1,4 +1,4 @@
-import type { ApiMethod, ApiOutputs, EditionStatus } from '../../core/index.ts';
+import type { EditionStatus } from '../../core/index.ts';
 import { EDITION_STATUSES } from '../../core/index.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
@@ -8,12 +8,10 @@ import {
   formatSummaries,
   formatVersions,
 } from './format.ts';
+import { call, UsageError, UserError, type Command } from './call.ts';
+import { sponsorsCommand } from './sponsorsCommand.ts';
 
-/** A usage mistake found while building the call (exit 2). */
-export class UsageError extends Error {}
-
-/** A problem with what the user pointed at, found while building the call (exit 1). */
-export class UserError extends Error {}
+export { UsageError, UserError, type Call, type Command } from './call.ts';
 
 // Decoded strictly: a file that is not UTF-8 is refused rather than imported garbled.
 function readUtf8(file: string): string {
@@ -30,58 +28,6 @@ function readUtf8(file: string): string {
   } catch {
     throw new UserError(`${file} is not UTF-8 text; save it as UTF-8 and import again`);
   }
-}
-
-/** A CLI command: its usage text, its options, and how it turns arguments into an API call. */
-export interface Command {
-  usage: string;
-  summary: string;
-  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
-  positionals: number;
-  /** When fewer positionals are allowed (down to this many); `run` checks which. */
-  minPositionals?: number;
-  run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }): Call;
-}
-
-/** How a command presents one API method's result. */
-interface Presenter<T> {
-  /** For a person (with --json the value is printed as JSON instead). */
-  print: (value: T) => string;
-  /** Said on stderr, whatever the output format. */
-  warnings?: (value: T) => string[];
-  /** Writes the result where the user asked (--out), whatever the output format. */
-  save?: (value: T) => void;
-  /** The exit code the result means (default 0). */
-  exitCode?: (value: T) => number;
-}
-
-/** An API call and how to present its result. */
-export interface Call {
-  method: ApiMethod;
-  input: unknown;
-  present(value: unknown, json: boolean): { out: string; warnings: string[]; exitCode: number };
-}
-
-/** Builds a call whose presenter is typed by the method's output. */
-function call<M extends ApiMethod>(
-  method: M,
-  input: unknown,
-  presenter: Presenter<ApiOutputs[M]>,
-): Call {
-  return {
-    method,
-    input,
-    present(raw, json) {
-      // invoke() returned this for `method`: the contract fixes its type.
-      const value = raw as ApiOutputs[M];
-      presenter.save?.(value);
-      return {
-        out: json ? JSON.stringify(value, null, 2) : presenter.print(value),
-        warnings: presenter.warnings?.(value) ?? [],
-        exitCode: presenter.exitCode?.(value) ?? 0,
-      };
-    },
-  };
 }
 
 const json = { type: 'boolean' } as const;
@@ -310,6 +256,23 @@ export const commands: Record<string, Command> = {
       );
     },
   },
+  sent: {
+    usage: 'galley sent <id> [--at ISO-TIME] [--json]',
+    summary: 'Mark an edition sent (now, or when --at says), saving a "Sent <date>" version once',
+    options: { at: { type: 'string' }, json },
+    positionals: 1,
+    run: ({ positionals, values }) =>
+      call(
+        'editions.markSent',
+        { id: positionals[0], at: values.at },
+        {
+          print: ({ summary, versionId }) =>
+            `Edition ${summary.id} sent at ${summary.sentAt ?? '?'}` +
+            (versionId ? `; saved version ${versionId}` : '; it was already marked sent'),
+        },
+      ),
+  },
+  sponsors: sponsorsCommand,
   backup: {
     usage: 'galley backup <dest> [--json]',
     summary: 'Write a consistent copy of the database to a file, while it is in use',

@@ -18,6 +18,8 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { ShellCommand } from '../core/index.ts';
+import { mailAccessFromEnvironment, type MailAccess } from '../backend/send/mailAccess.ts';
+import { VAULT_ORIGIN, VaultPasswordStore } from '../backend/send/VaultPasswordStore.ts';
 import { startServer, type RunningServer } from '../backend/web/startServer.ts';
 import { createActions } from './actions.ts';
 import {
@@ -31,6 +33,7 @@ import { buildCsp } from './csp.ts';
 import { deepLinkCommand, findDeepLink, protocolClientArgs } from './deepLinks.ts';
 import { appLocation } from './guards.ts';
 import { CommandChannel, IPC_CHANNELS, registerIpc } from './ipc.ts';
+import { electronVault } from './vault.ts';
 import { buildMenu, recentEditions, toTemplate, type MenuCommandId } from './menu.ts';
 import { electronSqliteBinding, missingBindingMessage } from './nativeBinding.ts';
 import { guardSession, guardWebContents } from './webGuards.ts';
@@ -95,6 +98,17 @@ function fail(error: unknown): void {
   app.exit(1);
 }
 
+// Test sends: the SMTP password sealed by the system's vault, entered in the workbench.
+function desktopMail(file: string): MailAccess {
+  const store = new VaultPasswordStore(file, electronVault());
+  return {
+    ...mailAccessFromEnvironment(process.env),
+    password: store.password,
+    passwordOrigin: VAULT_ORIGIN,
+    store,
+  };
+}
+
 async function start(): Promise<void> {
   nativeTheme.themeSource = 'system';
   const dataDir = app.getPath('userData');
@@ -111,6 +125,7 @@ async function start(): Promise<void> {
     port: 0,
     allowedOrigins: [devUrl ? new URL(devUrl).origin : APP_ORIGIN],
     nativeBinding,
+    mail: desktopMail(join(dataDir, 'smtp-password.bin')),
   });
   server = running;
   const csp = buildCsp({ hubHttpUrl: running.url, devServer: devUrl });

@@ -17,6 +17,11 @@ export interface MailAccess {
    * authority, or a test server's self-signed certificate.
    */
   trustedCertificates?: () => string[];
+  /**
+   * Where the editor can keep a password from the workbench (the desktop app's vault);
+   * absent where the password comes from the environment.
+   */
+  store?: { has(): boolean; canStore(): boolean; set(password: string): void };
 }
 
 export const CA_FILE_ENV = 'GALLEY_SMTP_CA_FILE';

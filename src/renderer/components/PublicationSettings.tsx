@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import {
   SMTP_SECURITIES,
   defaultSmtpPort,
+  type MailStatus,
   type PublicationProfile,
   type SmtpSecurity,
 } from '../../core/index.ts';
@@ -25,12 +26,16 @@ export function PublicationSettings(props: { api: ApiClient; onClose: () => void
   const toasts = useToasts();
   const ref = useRef<HTMLDialogElement>(null);
   const [profile, setProfile] = useState<PublicationProfile | null>(null);
+  const [mail, setMail] = useState<MailStatus | null>(null);
+  // Typed here, sent once on save, then forgotten; never shown again or stored in the page.
+  const [password, setPassword] = useState('');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     ref.current?.showModal();
     api.call('profile.get', {}).then(setProfile, (error: unknown) => setProblem(errorText(error)));
+    api.call('mail.status', {}).then(setMail, () => setMail(null));
   }, [api]);
 
   const set = <K extends keyof PublicationProfile>(key: K, value: PublicationProfile[K]) =>
@@ -58,6 +63,10 @@ export function PublicationSettings(props: { api: ApiClient; onClose: () => void
     try {
       // The backend repairs what it is given: show what it kept, not what was typed.
       setProfile(await api.call('profile.set', { profile: { ...profile } }));
+      if (password !== '') {
+        await api.call('mail.setPassword', { password });
+        setPassword('');
+      }
       toasts.show({ level: 'info', text: 'Publication settings saved.' });
       props.onClose();
     } catch (error) {
@@ -146,11 +155,26 @@ export function PublicationSettings(props: { api: ApiClient; onClose: () => void
                 placeholder="editors@example.org"
                 onChange={(v) => setSmtp('fromAddress', v)}
               />
-              <p className="muted settings-note">
-                The password never enters Galley&apos;s database: it comes from{' '}
-                <code>GALLEY_SMTP_PASSWORD</code> or <code>GALLEY_SMTP_PASSWORD_FILE</code> in the
-                environment Galley runs in.
-              </p>
+              {mail?.canStorePassword ? (
+                <label className="field">
+                  Password{' '}
+                  {mail.passwordStored
+                    ? '(stored, encrypted by your system; type a new one to replace it)'
+                    : '(kept encrypted by your system, never in the database)'}
+                  <input
+                    type="password"
+                    autoComplete="new-password"
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                  />
+                </label>
+              ) : (
+                <p className="muted settings-note">
+                  The password never enters Galley&apos;s database: it comes from{' '}
+                  <code>GALLEY_SMTP_PASSWORD</code> or <code>GALLEY_SMTP_PASSWORD_FILE</code> in the
+                  environment Galley runs in.
+                </p>
+              )}
             </Group>
             <Group title="Tracked links">
               <Text

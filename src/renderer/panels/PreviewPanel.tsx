@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { EMAIL_SIZE_LIMIT_BYTES, EMAIL_SIZE_WARNING_BYTES } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { EmailFrame } from './EmailFrame.tsx';
@@ -7,6 +7,7 @@ import { formatBytes, utf8ByteLength } from './formatBytes.ts';
 import { forceDarkScheme } from './previewHtml.ts';
 import { SegmentedControl, type Segment } from './SegmentedControl.tsx';
 import { useLiveQuery } from './useLiveQuery.ts';
+import { useValueAfterTyping } from '../state/typingPause.ts';
 import './panels.css';
 
 export type PreviewMode = 'desktop' | 'mobile' | 'dark' | 'markdown';
@@ -49,13 +50,24 @@ export function PreviewPanel({
   const titleId = useId();
   const [mode, setMode] = useState<PreviewMode>(initialMode);
   const format = mode === 'markdown' ? 'markdown' : 'email';
+  // Rendering the email costs the backend a full export: ask again once typing pauses,
+  // since the frame would not take the answer before then anyway.
+  const revisionAfterTyping = useValueAfterTyping(revision, neverAtOnce);
   const query = useLiveQuery(
     () => api.call('export.render', { id: editionId, format }),
     `${editionId}:${format}`,
-    revision,
+    revisionAfterTyping,
     active,
   );
-  const content = query.data?.content;
+  // A new email replaces the frame's whole document, which is parsed and laid out on this
+  // page's main thread: take it when typing pauses, not between two keystrokes. A first
+  // rendering, or one in another format, is shown at once.
+  const latest = useMemo<Rendering | undefined>(
+    () => (query.data === undefined ? undefined : { format, content: query.data.content }),
+    [query.data, format],
+  );
+  const shown = useValueAfterTyping(latest, showAtOnce);
+  const content = shown?.content;
 
   return (
     <section className="sp-panel sp-preview" aria-labelledby={titleId}>
@@ -63,8 +75,8 @@ export function PreviewPanel({
         <h2 id={titleId} className="sp-panel-title">
           Preview
         </h2>
-        <span className="sp-updating" aria-hidden={!query.updating}>
-          {query.updating && content !== undefined ? 'Updating…' : ''}
+        <span className="sp-updating" aria-hidden={!query.updating && shown === latest}>
+          {(query.updating || shown !== latest) && content !== undefined ? 'Updating…' : ''}
         </span>
         <SegmentedControl label="Preview mode" options={MODES} value={mode} onChange={setMode} />
       </header>
@@ -87,7 +99,31 @@ export function PreviewPanel({
   );
 }
 
-function EmailPreview({ html, mode }: { html: string; mode: Exclude<PreviewMode, 'markdown'> }) {
+const neverAtOnce = () => false;
+
+interface Rendering {
+  format: 'email' | 'markdown';
+  content: string;
+}
+
+// Nothing to replace yet, another format asked for, or the same text again: no reason to wait.
+function showAtOnce(shown: Rendering | undefined, next: Rendering | undefined): boolean {
+  return (
+    shown === undefined ||
+    next === undefined ||
+    shown.format !== next.format ||
+    shown.content === next.content
+  );
+}
+
+// Re-rendered only for new HTML or another mode, not on each revision the panel sees.
+const EmailPreview = memo(function EmailPreview({
+  html,
+  mode,
+}: {
+  html: string;
+  mode: Exclude<PreviewMode, 'markdown'>;
+}) {
   const bytes = useMemo(() => utf8ByteLength(html), [html]);
   const shown = useMemo(() => (mode === 'dark' ? forceDarkScheme(html) : html), [html, mode]);
   return (
@@ -116,4 +152,4 @@ function EmailPreview({ html, mode }: { html: string; mode: Exclude<PreviewMode,
       </div>
     </>
   );
-}
+});

@@ -8,6 +8,22 @@ describe('utf8ByteLength', () => {
     expect(utf8ByteLength('€')).toBe(3);
     expect(utf8ByteLength('📰')).toBe(4);
   });
+
+  it('agrees with TextEncoder on mixed text, lone surrogates included', () => {
+    const samples = [
+      '',
+      'a\u007f\u0080\u07ff\u0800\uffff',
+      'x📰y😀',
+      '\ud800',
+      'a\udc00b',
+      '\ud83d!',
+      'é€📰'.repeat(50),
+    ];
+    for (const text of samples)
+      expect(utf8ByteLength(text), JSON.stringify(text)).toBe(
+        new TextEncoder().encode(text).byteLength,
+      );
+  });
 });
 
 describe('formatBytes', () => {

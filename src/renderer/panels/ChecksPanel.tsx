@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { memo, useEffect, useId } from 'react';
 import type { Finding, PreflightResult } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { ErrorNote } from './ErrorNote.tsx';
@@ -83,7 +83,9 @@ export function ChecksPanel({
   );
 }
 
-function CheckSummary({ result }: { result: PreflightResult }) {
+// The lists re-render only for a new result: the panel itself re-renders on every
+// revision of the edition, which comes often while someone types.
+const CheckSummary = memo(function CheckSummary({ result }: { result: PreflightResult }) {
   const counts = countBySeverity(result.findings);
   const { words, readingMinutes } = result.stats;
   return (
@@ -113,9 +115,9 @@ function CheckSummary({ result }: { result: PreflightResult }) {
       </ul>
     </>
   );
-}
+});
 
-function FindingGroups({
+const FindingGroups = memo(function FindingGroups({
   result,
   onJump,
 }: {
@@ -153,7 +155,7 @@ function FindingGroups({
       ))}
     </>
   );
-}
+});
 
 /** Messages come in lower case (they also end up in CLI lines); a list item reads as a sentence. */
 function sentenceCase(message: string): string {

@@ -8,16 +8,24 @@ export class RevisionCounter {
   private value = 0;
   private readonly listeners = new Set<() => void>();
   private pending: ReturnType<typeof setTimeout> | null = null;
+  private burstStart: number | null = null;
 
   /**
-   * Bumps once at the end of a burst: typing changes the doc on every keystroke, and the
-   * views that follow revisions refresh at a human pace anyway.
+   * Bumps once a burst of changes pauses for `quietMs`, and every `maxWaitMs` while it
+   * goes on. Typing changes the doc on every keystroke (and a colleague's typing arrives
+   * as often); each bump re-renders the side panel, whose views refresh at a human pace
+   * anyway (see useLiveQuery), so a bump per keystroke would only cost the typist frames.
    */
-  bumpSoon(delayMs = 150): void {
-    this.pending ??= setTimeout(() => {
+  bumpSoon(quietMs = 300, maxWaitMs = 1000): void {
+    const now = Date.now();
+    this.burstStart ??= now;
+    if (this.pending !== null) clearTimeout(this.pending);
+    const delay = Math.min(quietMs, Math.max(0, this.burstStart + maxWaitMs - now));
+    this.pending = setTimeout(() => {
       this.pending = null;
+      this.burstStart = null;
       this.bump();
-    }, delayMs);
+    }, delay);
   }
 
   bump(): void {

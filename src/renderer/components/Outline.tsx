@@ -11,6 +11,8 @@ interface OutlineProps {
   onMove: (sectionId: string, index: number) => void;
   onSelect: (sectionId: string) => void;
   onAdd: (kind: SectionKind) => void;
+  /** A locked (sent) edition: no adding from the rail. */
+  readOnly?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function Outline({
   onMove,
   onSelect,
   onAdd,
+  readOnly = false,
 }: OutlineProps) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
@@ -108,6 +111,7 @@ export function Outline({
         {dropIndex === sections.length && <li className="drop-end" aria-hidden="true" />}
       </ol>
       <select
+        hidden={readOnly}
         className="outline-add"
         aria-label="Add a section at the end"
         value=""

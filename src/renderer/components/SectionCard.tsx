@@ -23,6 +23,8 @@ interface SectionCardProps {
   onDelete: () => void;
   /** Connect the editor now even if off screen (a jump or a new section). */
   mountEditor: boolean;
+  /** A sent edition opens read-only: the text cannot be changed until "Edit anyway". */
+  readOnly?: boolean;
 }
 
 /** A section: kind, title, status and assignee, the kind's fields, then its rich text. */
@@ -120,6 +122,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
           label={`Body of “${title}”`}
           onFocusChange={props.onFocusChange}
           onEditor={props.onEditor}
+          readOnly={props.readOnly}
         />
       </WhenNear>
     </article>

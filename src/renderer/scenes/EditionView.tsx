@@ -51,6 +51,8 @@ export function EditionView(props: EditionViewProps) {
   const [versionFocus, setVersionFocus] = useState(0);
   const [focusAfterAdd, setFocusAfterAdd] = useState<string | null>(null);
   const [activeSection, setActiveSection] = useState<string | null>(null);
+  // The sent edition the editor chose to change anyway (per edition: a new one opens locked).
+  const [editAnyway, setEditAnyway] = useState<string | null>(null);
 
   // Any change to this edition's docs, local or remote, is a new revision for the previews.
   const sectionIds = edition?.sections.map((s) => s.id).join(',') ?? '';
@@ -144,9 +146,25 @@ export function EditionView(props: EditionViewProps) {
     );
   if (!edition) return <div className="edition-loading" aria-busy="true" />;
 
+  // A sent edition is the record of what went out: it opens read-only.
+  const locked = edition.status === 'sent' && editAnyway !== editionId;
+
   return (
     <div className={`edition-view${props.panelOpen ? ' with-panel' : ''}`}>
       <div className="edition-scroll">
+        {edition.status === 'sent' && (
+          <p className="banner banner-sent" role="status">
+            {edition.sentAt ? `Sent ${sentDate(edition.sentAt)}. ` : 'Marked as sent. '}
+            {locked
+              ? 'It opens read-only, so the record of what went out stays as it was.'
+              : 'You are editing a sent edition: readers who have it keep what they got.'}
+            {locked && (
+              <button type="button" className="btn small" onClick={() => setEditAnyway(editionId)}>
+                Edit anyway
+              </button>
+            )}
+          </p>
+        )}
         {props.summary?.deletedAt && (
           <p className="banner" role="status">
             This edition is in the trash. Restore it from the library’s undo, or keep reading.
@@ -157,11 +175,13 @@ export function EditionView(props: EditionViewProps) {
             sections={edition.sections}
             presence={presence}
             activeSection={activeSection}
-            onMove={(sectionId, index) => moveSection(doc, sectionId, index)}
+            onMove={(sectionId, index) => !locked && moveSection(doc, sectionId, index)}
             onSelect={(sectionId) => scrollToSection(sectionId)}
-            onAdd={(kind) => void add(kind)}
+            onAdd={(kind) => !locked && void add(kind)}
+            readOnly={locked}
           />
-          <div className="sections">
+          {/* A disabled fieldset disables every field, button and select of the edition. */}
+          <fieldset className="sections" disabled={locked} aria-label="Edition content">
             <EditionHeader doc={doc} edition={edition} />
             {edition.sections.length === 0 && (
               <div className="empty-state small">
@@ -191,10 +211,11 @@ export function EditionView(props: EditionViewProps) {
                   if (editor) setEditorsSeen((n) => n + 1);
                 }}
                 onDelete={() => remove(section, index)}
+                readOnly={locked}
               />
             ))}
-            <AddSection onAdd={(kind) => void add(kind)} />
-          </div>
+            {!locked && <AddSection onAdd={(kind) => void add(kind)} />}
+          </fieldset>
         </div>
       </div>
       {props.panelOpen && panelReady && (
@@ -214,6 +235,13 @@ export function EditionView(props: EditionViewProps) {
       )}
     </div>
   );
+}
+
+function sentDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? ''
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The side panel, re-rendered on each revision of the edition without re-rendering it. */

@@ -171,7 +171,18 @@ export function Library(props: LibraryProps) {
                   {summary.title || 'Untitled edition'}
                 </span>
                 <span className="edition-meta muted">
-                  <span className={`badge status-${summary.status}`}>{summary.status}</span>
+                  <span
+                    className={`badge status-${summary.status}`}
+                    title={
+                      summary.sentAt
+                        ? `Sent ${new Date(summary.sentAt).toLocaleString()}`
+                        : undefined
+                    }
+                  >
+                    {summary.sentAt && summary.status === 'sent'
+                      ? `sent ${new Date(summary.sentAt).toLocaleDateString()}`
+                      : summary.status}
+                  </span>
                   {wordsLabel(summary.wordCount)} ·{' '}
                   {relativeTime(new Date(summary.updatedAt), new Date())}
                 </span>

@@ -56,6 +56,11 @@ describe('sent is a state', () => {
     });
     backend.editions.refreshIndex(id);
     backend.editions.refreshIndex(id);
+    // A linked hub stamped its own time for the same sending and won the merge: still one.
+    backend.editions.host.change(editionRoom(id), (doc) =>
+      doc.getMap('edition').set('sentAt', '2026-12-06T09:30:01.000Z'),
+    );
+    expect(backend.editions.refreshIndex(id).sentAt).toBe('2026-12-06T09:30:01.000Z');
     const versions = sentVersions(backend, id);
     expect(versions.map((v) => [v.id, v.label])).toEqual([[first.versionId, 'Sent 2026-12-06']]);
 
@@ -67,7 +72,7 @@ describe('sent is a state', () => {
 
     // The library lists it; so does `galley list`.
     const listed = value(await backend.invoke('editions.list', {})).find((e) => e.id === id);
-    expect(listed?.sentAt).toBe(NOW.toISOString());
+    expect(listed?.sentAt).toBe('2026-12-06T09:30:01.000Z');
     backend.close();
     const out: string[] = [];
     const code = await runCli(['list', '--db', backend.store.path], {

@@ -21,8 +21,10 @@ export interface SentHost {
   rooms(id: string): string[];
 }
 
-// The store remembers which sending it froze (per edition), so a refresh after the version
-// (or on another replica, from its own store) knows whether this sending has one yet.
+// The store remembers, per edition, that it froze the current sending; the mark goes when
+// the edition stops being sent. Presence, not the time, is what counts: two linked hubs
+// can each stamp a sentAt for the same sending before they hear of each other's, and the
+// one that loses the merge must not read the winner's time as a second sending.
 const FROZEN_KEY = 'sentVersionFor:';
 
 /** The label of the version frozen for a sending at `sentAt`: "Sent 2026-12-06" (UTC date). */
@@ -53,6 +55,9 @@ export function settleSentAt(editions: SentHost, id: string, now: () => string):
   if (!state.sent) {
     if (state.raw !== undefined)
       editions.host.change(room, (doc) => editionTypes(doc).meta.delete('sentAt'));
+    // Read before writing: this runs on every refresh of every edition.
+    if (editions.store.getSetting(FROZEN_KEY + id) !== undefined)
+      editions.store.setSetting(FROZEN_KEY + id, undefined);
     return null;
   }
   if (state.sentAt !== undefined) return state.sentAt;
@@ -62,8 +67,8 @@ export function settleSentAt(editions: SentHost, id: string, now: () => string):
 }
 
 /**
- * Saves the "Sent <date>" version of the sending at `sentAt` unless this store already
- * has it; returns the new version, or null when there was nothing to do.
+ * Saves the "Sent <date>" version of the current sending (at `sentAt`) unless this store
+ * already saved one since the edition became sent; returns the new version, or null.
  */
 export function freezeSentVersion(
   editions: SentHost,
@@ -72,7 +77,7 @@ export function freezeSentVersion(
 ): VersionInfo | null {
   if (sentAt === null) return null;
   const key = `${FROZEN_KEY}${id}`;
-  if (editions.store.getSetting(key) === sentAt) return null;
+  if (editions.store.getSetting(key) !== undefined) return null;
   const rooms = new Map<string, Uint8Array>();
   for (const room of editions.rooms(id)) {
     rooms.set(

@@ -45,7 +45,7 @@ import type { Finding, PreflightOptions, PreflightResult } from './types.ts';
  * | sponsor-missing-url           | error    | a sponsor without a link                             |
  * | sponsor-missing-name          | warning  | a sponsor without a name                             |
  * | sponsor-missing-cta           | info     | a sponsor button without a label ("Learn more")      |
- * | sponsor-outside-flight        | warning  | publish date outside the linked record's flight dates |
+ * | sponsor-outside-flight        | warning  | publish date outside the linked sponsor's flight     |
  * | poll-too-few-options          | error    | fewer than two options                               |
  * | poll-too-many-options         | warning  | more than six options                                |
  * | feedback-too-few-choices      | warning  | fewer than two choices                               |

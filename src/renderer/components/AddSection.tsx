@@ -17,7 +17,14 @@ export const KIND_HINTS: Record<SectionKind, string> = {
 };
 
 /** The row of "add a section" buttons, one per kind, below the last section. */
-export function AddSection({ onAdd }: { onAdd: (kind: SectionKind) => void }) {
+export function AddSection({
+  onAdd,
+  onFromLibrary,
+}: {
+  onAdd: (kind: SectionKind) => void;
+  /** Opens the sponsor library to insert a sponsor from a record. */
+  onFromLibrary?: () => void;
+}) {
   return (
     <div className="add-section" role="group" aria-label="Add a section">
       <span className="muted">Add a section:</span>
@@ -31,6 +38,11 @@ export function AddSection({ onAdd }: { onAdd: (kind: SectionKind) => void }) {
           + {KIND_LABELS[kind]}
         </button>
       ))}
+      {onFromLibrary && (
+        <button className="btn small" onClick={onFromLibrary} title="insert a saved sponsor">
+          + Sponsor from library…
+        </button>
+      )}
     </div>
   );
 }

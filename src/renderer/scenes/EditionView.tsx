@@ -15,6 +15,7 @@ import type { ApiClient } from '../api/client.ts';
 import { EditionHeader } from '../components/EditionHeader.tsx';
 import { Outline } from '../components/Outline.tsx';
 import { SectionCard } from '../components/SectionCard.tsx';
+import { SponsorLibrary } from '../components/SponsorLibrary.tsx';
 import { AddSection } from '../components/AddSection.tsx';
 import { useToasts } from '../components/Toasts.tsx';
 import { focusNodePath } from '../editor/SectionEditor.tsx';
@@ -53,6 +54,7 @@ export function EditionView(props: EditionViewProps) {
   const [activeSection, setActiveSection] = useState<string | null>(null);
   // The sent edition the editor chose to change anyway (per edition: a new one opens locked).
   const [editAnyway, setEditAnyway] = useState<string | null>(null);
+  const [sponsorsOpen, setSponsorsOpen] = useState(false);
 
   // Any change to this edition's docs, local or remote, is a new revision for the previews.
   const sectionIds = edition?.sections.map((s) => s.id).join(',') ?? '';
@@ -214,7 +216,20 @@ export function EditionView(props: EditionViewProps) {
                 readOnly={locked}
               />
             ))}
-            {!locked && <AddSection onAdd={(kind) => void add(kind)} />}
+            {!locked && (
+              <AddSection
+                onAdd={(kind) => void add(kind)}
+                onFromLibrary={() => setSponsorsOpen(true)}
+              />
+            )}
+            {sponsorsOpen && (
+              <SponsorLibrary
+                api={api}
+                editionId={editionId}
+                onInserted={(sectionId) => setFocusAfterAdd(sectionId)}
+                onClose={() => setSponsorsOpen(false)}
+              />
+            )}
           </fieldset>
         </div>
       </div>

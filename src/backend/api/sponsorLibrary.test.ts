@@ -161,6 +161,26 @@ describe('the sponsor library through the API', () => {
     const doc = backend.editions.host.read(editionRoom(id));
     expect(doc.getMap<Y.Map<unknown>>('sections').get(sectionId)!.get('sponsorId')).toBe(acme.id);
 
+    // A record with a logo: the new section's body opens with it, as a stored image.
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const { hash } = value(await backend.invoke('assets.put', { mime: 'image/png', base64: png }));
+    const logoed = value(
+      await backend.invoke('sponsors.create', { ...ACME, name: 'Logo Co', logo: hash }),
+    );
+    const added = value(
+      await backend.invoke('sections.addSponsor', { editionId: id, sponsorId: logoed.id }),
+    );
+    const body = readBody(backend.editions.host.read(sectionRoom(added.sectionId)));
+    expect(body.root.children).toEqual([
+      expect.objectContaining({
+        type: 'image',
+        src: `asset:${hash}`,
+        alt: 'Logo Co logo',
+        width: 200,
+      }),
+    ]);
+
     const missing = await backend.invoke('sections.addSponsor', {
       editionId: id,
       sponsorId: 'nope',

@@ -101,9 +101,20 @@ export function addSponsorSection(
 ): string {
   editions.requireSummary(input.editionId);
   const sponsor = requireSponsor(editions, input.sponsorId);
+  // The logo opens the body as an ordinary image: the editor can resize, caption or drop it.
+  const logo =
+    sponsor.logo === null
+      ? []
+      : [{ type: 'image', src: `asset:${sponsor.logo}`, alt: `${sponsor.name} logo`, width: 200 }];
   const [section] = restoreEdition({
     sections: [
-      { kind: 'sponsor', title: sponsor.name, ...sponsorCopy(sponsor), sponsorId: sponsor.id },
+      {
+        kind: 'sponsor',
+        title: sponsor.name,
+        ...sponsorCopy(sponsor),
+        sponsorId: sponsor.id,
+        body: { root: { type: 'root', children: logo } },
+      },
     ],
   }).sections;
   if (!section) throw new Error('addSponsorSection: restoreEdition dropped the new section');

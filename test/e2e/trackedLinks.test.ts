@@ -89,8 +89,21 @@ describe('tracked links in the workbench', () => {
         expect(email.content).toContain(`href="${TOOL}"`);
         expect(email.content).not.toContain(`${TOOL}?utm_`);
 
+        // The Checks panel lists each link with the URL a click goes to.
+        await page.getByRole('tab', { name: 'Checks' }).click();
+        const links = page.locator('details.sp-links');
+        await links.locator('summary').click();
+        await expect.poll(() => links.innerText()).toContain(TOOL);
+        expect(await links.innerText()).not.toContain('utm_source');
+
+        await bar.waitFor({ state: 'detached' }).catch(() => undefined);
+        await sectionBody(page, 'Toolkit').getByText('the profiler').click();
         await toggle.click();
         await expect.poll(finalUrl, { timeout: 10_000 }).toMatch(/utm_source=build-log/);
+        await expect
+          .poll(() => links.innerText(), { timeout: 10_000 })
+          .toContain(`${TOOL}?utm_source=build-log&utm_medium=email&utm_campaign=w`);
+        await page.screenshot({ path: join(OUT, 'checks-links-light.png') });
         expect(errors).toEqual([]);
       } finally {
         await server.close();

@@ -2,6 +2,7 @@ import { memo, useEffect, useId } from 'react';
 import type { Finding, PreflightResult } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { ErrorNote } from './ErrorNote.tsx';
+import { FinalLinks } from './FinalLinks.tsx';
 import {
   countBySeverity,
   groupFindings,
@@ -77,6 +78,7 @@ export function ChecksPanel({
         <div className="sp-panel-body">
           <CheckSummary result={result} />
           <FindingGroups result={result} onJump={onJump} />
+          <FinalLinks api={api} editionId={editionId} revision={revision} active={active} />
         </div>
       )}
     </section>

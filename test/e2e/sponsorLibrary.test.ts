@@ -8,6 +8,8 @@ import { openAs, startWorkbench, value } from '../helpers/workbench.ts';
 
 // Screenshots of the library and of the update offer for a person to look at.
 const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'sponsors');
+const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const tempDir = useTempDir();
 let browser: Browser;
 
@@ -40,6 +42,12 @@ describe('the sponsor library in the workbench', () => {
         await dialog.getByLabel('Link').fill('https://ledgerline.example.com/');
         await dialog.getByLabel('Call to action (button label)').fill('Start a trial');
         await dialog.getByLabel('Disclosure line').fill('Sponsored by Ledgerline.');
+        await dialog.locator('input[type=file]').setInputFiles({
+          name: 'logo.png',
+          mimeType: 'image/png',
+          buffer: Buffer.from(PNG_1X1, 'base64'),
+        });
+        await dialog.getByRole('img', { name: "The sponsor's logo" }).waitFor();
         // A bad link is refused in words, and nothing is saved.
         await dialog.getByLabel('Link').fill('ledgerline');
         await dialog.getByRole('button', { name: 'Save sponsor' }).click();
@@ -48,6 +56,8 @@ describe('the sponsor library in the workbench', () => {
         await dialog.getByRole('button', { name: 'Save sponsor' }).click();
         const list = dialog.getByRole('list', { name: 'Sponsors' });
         await list.getByText('Ledgerline').waitFor();
+        const [record] = value(await server.backend.invoke('sponsors.list', {}));
+        expect(record?.logo).toMatch(/^[0-9a-f]{64}$/);
         await page.screenshot({ path: join(OUT, 'library-light.png') });
         await list.getByRole('button', { name: 'Insert' }).click();
         await dialog.waitFor({ state: 'hidden' });

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Sponsor, SponsorUse } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { errorText } from '../api/errorText.ts';
+import { displaySrc, uploadImageFile } from '../editor/assets.ts';
 import { useToasts } from './Toasts.tsx';
 
 type Draft = Pick<
   Sponsor,
-  'name' | 'url' | 'disclosure' | 'cta' | 'flightStart' | 'flightEnd' | 'notes'
+  'name' | 'url' | 'disclosure' | 'cta' | 'logo' | 'flightStart' | 'flightEnd' | 'notes'
 >;
 
 const EMPTY: Draft = {
@@ -14,6 +15,7 @@ const EMPTY: Draft = {
   url: 'https://',
   disclosure: '',
   cta: '',
+  logo: null,
   flightStart: null,
   flightEnd: null,
   notes: '',
@@ -110,7 +112,7 @@ export function SponsorLibrary(props: {
     }
   };
 
-  const field = (key: keyof Draft, label: string, type = 'text') => {
+  const field = (key: Exclude<keyof Draft, 'logo'>, label: string, type = 'text') => {
     if (!editing) return null;
     const value = editing.draft[key];
     return (
@@ -168,6 +170,12 @@ export function SponsorLibrary(props: {
             {field('url', 'Link')}
             {field('cta', 'Call to action (button label)')}
             {field('disclosure', 'Disclosure line')}
+            <LogoField
+              api={api}
+              logo={editing.draft.logo}
+              onChange={(logo) => setEditing({ ...editing, draft: { ...editing.draft, logo } })}
+              onProblem={setProblem}
+            />
             <div className="row">
               {field('flightStart', 'Flight starts', 'date')}
               {field('flightEnd', 'Flight ends', 'date')}
@@ -205,12 +213,8 @@ export function SponsorLibrary(props: {
                         type="button"
                         className="btn small"
                         onClick={() => {
-                          const { name, url, disclosure, cta, flightStart, flightEnd, notes } =
-                            sponsor;
-                          setEditing({
-                            id: sponsor.id,
-                            draft: { name, url, disclosure, cta, flightStart, flightEnd, notes },
-                          });
+                          const { id, createdAt: _c, updatedAt: _u, ...draft } = sponsor;
+                          setEditing({ id, draft });
                         }}
                       >
                         Edit
@@ -248,5 +252,44 @@ export function SponsorLibrary(props: {
         )}
       </div>
     </dialog>
+  );
+}
+
+/** The sponsor's logo: a stored image (PNG, JPEG, GIF or WebP), shown small, replaceable. */
+function LogoField(props: {
+  api: ApiClient;
+  logo: string | null;
+  onChange: (logo: string | null) => void;
+  onProblem: (problem: string) => void;
+}) {
+  const src = props.logo ? displaySrc(props.api, `asset:${props.logo}`) : null;
+  return (
+    <div className="field sponsor-logo">
+      <span>Logo</span>
+      <div className="row">
+        {src && <img src={src} alt="The sponsor's logo" />}
+        <label className="btn small">
+          {props.logo ? 'Replace…' : 'Choose an image…'}
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp"
+            className="sr-only"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              uploadImageFile(props.api, file).then(
+                (stored) => props.onChange(stored.replace(/^asset:/, '')),
+                (error: unknown) => props.onProblem(errorText(error)),
+              );
+            }}
+          />
+        </label>
+        {props.logo && (
+          <button type="button" className="btn small" onClick={() => props.onChange(null)}>
+            Remove
+          </button>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { ExportFormat } from '../../core/index.ts';
-import type { ApiClient } from '../api/client.ts';
+import { ApiCallError, type ApiClient } from '../api/client.ts';
 import { zipBundle, type BundleContents } from './bundleZip.ts';
 import { downloadBlob } from './downloadBlob.ts';
 import { ErrorNote } from './ErrorNote.tsx';
@@ -20,7 +20,7 @@ export interface ExportPanelProps {
   active?: boolean;
 }
 
-type Action = 'bundle' | 'copy-email' | 'copy-markdown' | 'text';
+type Action = 'bundle' | 'copy-email' | 'copy-markdown' | 'text' | 'site';
 
 const FORMAT_NAME: Record<ExportFormat, string> = {
   email: 'Email',
@@ -106,6 +106,18 @@ export function ExportPanel({ api, editionId, revision, title, active = true }: 
       return `Saved ${fileName}.`;
     });
 
+  // The desktop app asks for the folder in a system dialog (main fills in `dest`).
+  const writeSite = () =>
+    perform('site', async () => {
+      try {
+        const site = await api.call('export.site', { dest: 'chosen in the dialog' });
+        return `Wrote the web archive to ${site.dir}: ${site.written.length} files changed, ${site.unchanged.length} unchanged.`;
+      } catch (error) {
+        if (error instanceof ApiCallError && error.code === 'cancelled') return '';
+        throw error;
+      }
+    });
+
   const busy = running !== null;
   return (
     <section className="sp-panel" aria-labelledby={titleId}>
@@ -148,6 +160,27 @@ export function ExportPanel({ api, editionId, revision, title, active = true }: 
         </p>
         {failure && <ErrorNote message={`Export failed: ${failure}`} />}
         <SendTest api={api} editionId={editionId} />
+        <h3 className="sp-group-title">Web archive</h3>
+        {api.mode === 'desktop' ? (
+          <div className="sp-actions">
+            <button type="button" className="btn" disabled={busy} onClick={writeSite}>
+              {running === 'site' ? 'Writing…' : 'Export web archive…'}
+            </button>
+          </div>
+        ) : null}
+        <p className="sp-hint">
+          Every sent edition as a static website with an index, a page per edition, an Atom feed and
+          a sitemap, for the public base URL in Publication settings
+          {api.mode === 'desktop' ? (
+            ''
+          ) : (
+            <>
+              {' '}
+              (from a terminal: <code>galley export --format site --out DIR</code>)
+            </>
+          )}
+          .
+        </p>
         <h3 className="sp-group-title">Export warnings</h3>
         {warnings.error && (
           <ErrorNote

@@ -14,11 +14,11 @@ describe('RevisionCounter.bumpSoon', () => {
     const seen = vi.fn();
     counter.subscribe(seen);
     for (let i = 0; i < 5; i++) {
-      counter.bumpSoon(300, 1000);
+      counter.bumpSoon(150, 1000);
       vi.advanceTimersByTime(50);
     }
     expect(counter.get()).toBe(0);
-    vi.advanceTimersByTime(300);
+    vi.advanceTimersByTime(150);
     expect(counter.get()).toBe(1);
     expect(seen).toHaveBeenCalledTimes(1);
   });
@@ -27,12 +27,12 @@ describe('RevisionCounter.bumpSoon', () => {
     const counter = new RevisionCounter();
     // Ten seconds of keystrokes 35 ms apart.
     for (let t = 0; t < 10_000; t += 35) {
-      counter.bumpSoon(300, 1000);
+      counter.bumpSoon(150, 1000);
       vi.advanceTimersByTime(35);
     }
     expect(counter.get()).toBeGreaterThanOrEqual(9);
     expect(counter.get()).toBeLessThanOrEqual(11);
-    vi.advanceTimersByTime(300);
+    vi.advanceTimersByTime(150);
     expect(counter.get()).toBeGreaterThanOrEqual(10);
   });
 

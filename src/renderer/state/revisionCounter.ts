@@ -16,7 +16,7 @@ export class RevisionCounter {
    * as often); each bump re-renders the side panel, whose views refresh at a human pace
    * anyway (see useLiveQuery), so a bump per keystroke would only cost the typist frames.
    */
-  bumpSoon(quietMs = 300, maxWaitMs = 1000): void {
+  bumpSoon(quietMs = 150, maxWaitMs = 1000): void {
     const now = Date.now();
     this.burstStart ??= now;
     if (this.pending !== null) clearTimeout(this.pending);

@@ -13,6 +13,7 @@ import {
   screen,
   session,
   shell,
+  safeStorage,
 } from 'electron';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -100,7 +101,7 @@ function fail(error: unknown): void {
 
 // Test sends: the SMTP password sealed by the system's vault, entered in the workbench.
 function desktopMail(file: string): MailAccess {
-  const store = new VaultPasswordStore(file, electronVault());
+  const store = new VaultPasswordStore(file, electronVault(safeStorage));
   return {
     ...mailAccessFromEnvironment(process.env),
     password: store.password,

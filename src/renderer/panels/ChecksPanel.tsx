@@ -12,6 +12,7 @@ import {
 } from './groupFindings.ts';
 import { SEVERITY_LABEL, SeverityIcon } from './SeverityIcon.tsx';
 import { useLiveQuery } from './useLiveQuery.ts';
+import { useAfterTyping } from '../state/typingPause.ts';
 import './panels.css';
 
 /** Where a finding points: the section, and the node inside its body. */
@@ -47,10 +48,13 @@ export function ChecksPanel({
   active = true,
 }: ChecksPanelProps) {
   const titleId = useId();
+  // Checked again once typing pauses: each check costs the backend a pass over the whole
+  // edition and this page a new list, and a count that changes mid-word helps nobody.
+  const revisionAfterTyping = useAfterTyping(revision);
   const query = useLiveQuery(
     () => api.call('editions.check', { id: editionId }),
     editionId,
-    revision,
+    revisionAfterTyping,
     active,
   );
   const result = query.data;
@@ -78,7 +82,12 @@ export function ChecksPanel({
         <div className="sp-panel-body">
           <CheckSummary result={result} />
           <FindingGroups result={result} onJump={onJump} />
-          <FinalLinks api={api} editionId={editionId} revision={revision} active={active} />
+          <FinalLinks
+            api={api}
+            editionId={editionId}
+            revision={revisionAfterTyping}
+            active={active}
+          />
         </div>
       )}
     </section>

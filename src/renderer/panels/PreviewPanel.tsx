@@ -7,7 +7,7 @@ import { formatBytes, utf8ByteLength } from './formatBytes.ts';
 import { forceDarkScheme } from './previewHtml.ts';
 import { SegmentedControl, type Segment } from './SegmentedControl.tsx';
 import { useLiveQuery } from './useLiveQuery.ts';
-import { useValueAfterTyping } from '../state/typingPause.ts';
+import { useAfterTyping, useValueAfterTyping } from '../state/typingPause.ts';
 import './panels.css';
 
 export type PreviewMode = 'desktop' | 'mobile' | 'dark' | 'markdown';
@@ -52,7 +52,7 @@ export function PreviewPanel({
   const format = mode === 'markdown' ? 'markdown' : 'email';
   // Rendering the email costs the backend a full export: ask again once typing pauses,
   // since the frame would not take the answer before then anyway.
-  const revisionAfterTyping = useValueAfterTyping(revision, neverAtOnce);
+  const revisionAfterTyping = useAfterTyping(revision);
   const query = useLiveQuery(
     () => api.call('export.render', { id: editionId, format }),
     `${editionId}:${format}`,
@@ -98,8 +98,6 @@ export function PreviewPanel({
     </section>
   );
 }
-
-const neverAtOnce = () => false;
 
 interface Rendering {
   format: 'email' | 'markdown';

@@ -104,3 +104,10 @@ export function useValueAfterTyping<T>(value: T, takeAtOnce: (shown: T, next: T)
 
   return immediate ? value : shown;
 }
+
+const never = () => false;
+
+/** `value`, every change of it held until typing pauses (see useValueAfterTyping). */
+export function useAfterTyping<T>(value: T): T {
+  return useValueAfterTyping(value, never);
+}

@@ -93,8 +93,9 @@ describe('tracked links in the workbench', () => {
         await page.getByRole('tab', { name: 'Checks' }).click();
         const links = page.locator('details.sp-links');
         await links.locator('summary').click();
-        await expect.poll(() => links.innerText()).toContain(TOOL);
-        expect(await links.innerText()).not.toContain('utm_source');
+        // The list follows the edition after a pause in editing, like the other checks.
+        await expect.poll(() => links.innerText(), { timeout: 10_000 }).not.toContain('utm_source');
+        expect(await links.innerText()).toContain(TOOL);
 
         await bar.waitFor({ state: 'detached' }).catch(() => undefined);
         await sectionBody(page, 'Toolkit').getByText('the profiler').click();

@@ -48,7 +48,7 @@ describe('the workbench in browser mode', () => {
         for (const kind of ['Story', 'Sponsor', 'Poll', 'Feedback', 'Intro']) {
           await page
             .getByRole('group', { name: 'Add a section' })
-            .getByRole('button', { name: `+ ${kind}` })
+            .getByRole('button', { name: `+ ${kind}`, exact: true })
             .click();
         }
         await expect.poll(() => page.locator('article.section-card').count()).toBe(7);

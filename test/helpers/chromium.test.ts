@@ -1,7 +1,11 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_ENV, findChromium, systemBrowserPaths } from './chromium.ts';
+import { BROWSER_ENV, findChromium, isExecutableFile, systemBrowserPaths } from './chromium.ts';
+import { useTempDir } from './tempDir.ts';
+
+const tempDir = useTempDir();
 
 const none = () => false;
 
@@ -12,7 +16,7 @@ describe('finding a browser for the tests', () => {
     );
     expect(found).toMatchObject({ executablePath: '/opt/my/chrome', source: 'environment' });
     await expect(findChromium({ [BROWSER_ENV]: '/nowhere/chrome' }, none)).rejects.toThrow(
-      /GALLEY_CHROMIUM names \/nowhere\/chrome, which does not exist/,
+      /GALLEY_CHROMIUM names \/nowhere\/chrome, which is not a program this user can run/,
     );
   });
 
@@ -22,6 +26,18 @@ describe('finding a browser for the tests', () => {
     const found = await findChromium({}, (path) => path === second);
     expect(found).toMatchObject({ executablePath: second, source: 'system' });
     expect(found.args).toContain('--headless');
+  });
+
+  it('passes over a path that is no program (an empty file bind-mounted over the browser)', () => {
+    const dir = tempDir();
+    const hidden = join(dir, 'chromium');
+    writeFileSync(hidden, '', { mode: 0o644 });
+    // Windows has no execute bit: there every file passes, and only the rest is checked.
+    if (process.platform !== 'win32') expect(isExecutableFile(hidden)).toBe(false);
+    chmodSync(hidden, 0o755);
+    expect(isExecutableFile(hidden)).toBe(true);
+    expect(isExecutableFile(dir)).toBe(false);
+    expect(isExecutableFile(join(dir, 'missing'))).toBe(false);
   });
 
   it('knows the standard places on Linux, macOS and Windows', () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type BundledChromium from '@sparticuz/chromium';
@@ -88,13 +88,27 @@ export function systemBrowserPaths(
 }
 
 /**
+ * True for a file this user may run. A browser hidden by a bind mount of an empty file
+ * (how a machine without one is simulated) exists but is no program, so it is passed over.
+ */
+export function isExecutableFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Finds a browser the way a user's machine has one: the path in GALLEY_CHROMIUM, then a
  * system Chromium, Chrome or Edge at the standard places, then the headless Chromium
  * that comes from the npm registry as a devDependency (unpacked on first use).
  */
 export async function findChromium(
   env: NodeJS.ProcessEnv = process.env,
-  exists: (path: string) => boolean = existsSync,
+  exists: (path: string) => boolean = isExecutableFile,
 ): Promise<FoundBrowser> {
   const resolved = env[RESOLVED_ENV];
   if (resolved) return JSON.parse(resolved) as FoundBrowser;
@@ -102,7 +116,7 @@ export async function findChromium(
   if (explicit && explicit !== 'bundled') {
     if (!exists(explicit))
       throw new Error(
-        `findChromium: ${BROWSER_ENV} names ${explicit}, which does not exist. Point it at a Chromium, Chrome or Edge executable, or set it to "bundled".`,
+        `findChromium: ${BROWSER_ENV} names ${explicit}, which is not a program this user can run. Point it at a Chromium, Chrome or Edge executable, or set it to "bundled".`,
       );
     return { executablePath: explicit, args: ARGS, source: 'environment' };
   }

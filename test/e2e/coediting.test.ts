@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
 
 const tempDir = useTempDir();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 /** Opens the edition `id` in a page that already runs the workbench. */
 async function openEdition(page: Page, id: string) {
@@ -30,8 +23,8 @@ describe('two editors in two browsers', () => {
         const { id } = value(
           await server.backend.invoke('editions.create', { title: 'Pair edition', from: 'blank' }),
         );
-        const ada = await openAs(browser, server.openUrl, 'Ada');
-        const grace = await openAs(browser, server.openUrl, 'Grace');
+        const ada = await openAs(chromium.browser, server.openUrl, 'Ada');
+        const grace = await openAs(chromium.browser, server.openUrl, 'Grace');
         await openEdition(ada.page, id);
         await openEdition(grace.page, id);
 
@@ -122,8 +115,8 @@ describe('two editors in two browsers', () => {
           )
           .toBe(true);
 
-        const ada = await openAs(browser, hostA.openUrl, 'Ada');
-        const grace = await openAs(browser, hostB.openUrl, 'Grace');
+        const ada = await openAs(chromium.browser, hostA.openUrl, 'Ada');
+        const grace = await openAs(chromium.browser, hostB.openUrl, 'Grace');
         await openEdition(ada.page, id);
         await openEdition(grace.page, id);
         const adaBody = sectionBody(ada.page, 'Untitled story');

@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderEmail } from '../../src/core/export/email/renderEmail.ts';
 import { fixtureEdition, sampleEdition } from '../fixtures/export/fixtures.ts';
 import { fixtureProfile, sampleProfile } from '../fixtures/export/profiles.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { useChromium } from '../helpers/useChromium.ts';
 
 /**
  * The sample's and the fixture's email rendered by real Chromium at 600 px and 375 px,
@@ -17,13 +16,9 @@ import { launchChromium } from '../helpers/chromium.ts';
 const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'email');
 const ORIGIN = 'https://email.galley.test/';
 
-let browser: Browser;
-beforeAll(async () => {
+const chromium = useChromium();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const emails = [
@@ -64,7 +59,7 @@ describe.each(emails)('$name email in Chromium', ({ name, html }) => {
   it.each(views)(
     '$width px, $scheme: screenshot, no horizontal overflow',
     async ({ width, scheme }) => {
-      const context = await browser.newContext({
+      const context = await chromium.browser.newContext({
         viewport: { width, height: 900 },
         colorScheme: scheme,
       });

@@ -1,18 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
 
 const tempDir = useTempDir();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('when the hub goes away', () => {
   it(
@@ -27,7 +19,7 @@ describe('when the hub goes away', () => {
           await server.backend.invoke('editions.create', { title: 'Away', from: 'blank' }),
         );
         const { context, page, errors } = await openAs(
-          browser,
+          chromium.browser,
           `${server.openUrl}#/edition/${id}`,
           'Ada',
         );

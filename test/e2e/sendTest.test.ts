@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/useChromium.ts';
 import { startSmtpServer } from '../helpers/smtpServer.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, startWorkbench, value } from '../helpers/workbench.ts';
@@ -11,14 +10,9 @@ import { openAs, startWorkbench, value } from '../helpers/workbench.ts';
 // Screenshots for a person to look at: the settings dialog and the panel after a failure.
 const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'send');
 const tempDir = useTempDir();
-let browser: Browser;
-
-beforeAll(async () => {
+const chromium = useChromium();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('sending a test from the Export panel', () => {
@@ -40,7 +34,11 @@ describe('sending a test from the Export panel', () => {
         const { id } = value(
           await server.backend.invoke('editions.create', { title: 'Test send', from: 'sample' }),
         );
-        const { page, errors } = await openAs(browser, `${server.openUrl}#/edition/${id}`, 'Ada');
+        const { page, errors } = await openAs(
+          chromium.browser,
+          `${server.openUrl}#/edition/${id}`,
+          'Ada',
+        );
         await page.getByRole('tab', { name: 'Export' }).click();
         const panel = page.getByRole('region', { name: 'Send a test' });
         await panel.getByRole('button', { name: 'Set up sending…' }).click();

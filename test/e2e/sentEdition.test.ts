@@ -1,22 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
 
 // A screenshot of the sent banner for a person to look at.
 const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'sent');
 const tempDir = useTempDir();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('a sent edition in the workbench', () => {
   it(
@@ -33,7 +25,11 @@ describe('a sent edition in the workbench', () => {
         const sent = value(await server.backend.invoke('editions.markSent', { id }));
         expect(sent.summary.sentAt).toBeTruthy();
 
-        const { page, errors } = await openAs(browser, `${server.openUrl}#/edition/${id}`, 'Ada');
+        const { page, errors } = await openAs(
+          chromium.browser,
+          `${server.openUrl}#/edition/${id}`,
+          'Ada',
+        );
         const banner = page.getByRole('status').filter({ hasText: /^Sent / });
         await banner.waitFor();
         expect(await banner.innerText()).toMatch(/read-only/);

@@ -1,18 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, startWorkbench, value } from '../helpers/workbench.ts';
 
 const tempDir = useTempDir();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('hosting and joining a session from the workbench', () => {
   it(
@@ -25,7 +17,7 @@ describe('hosting and joining a session from the workbench', () => {
         const { id } = value(
           await hostA.backend.invoke('editions.create', { title: 'Shared desk', from: 'blank' }),
         );
-        const ada = await openAs(browser, hostA.openUrl, 'Ada');
+        const ada = await openAs(chromium.browser, hostA.openUrl, 'Ada');
         await ada.page.getByRole('button', { name: 'Share…' }).click();
         const adaDialog = ada.page.getByRole('dialog', { name: 'Co-edit with colleagues' });
         await adaDialog.getByRole('button', { name: 'Start hosting' }).click();
@@ -33,7 +25,7 @@ describe('hosting and joining a session from the workbench', () => {
         await expect.poll(() => linkField.inputValue()).toMatch(/^galley:\/\/join\?url=ws/);
         const invite = await linkField.inputValue();
 
-        const grace = await openAs(browser, hostB.openUrl, 'Grace');
+        const grace = await openAs(chromium.browser, hostB.openUrl, 'Grace');
         await grace.page.getByRole('button', { name: 'Share…' }).click();
         const graceDialog = grace.page.getByRole('dialog', { name: 'Co-edit with colleagues' });
         await graceDialog.getByRole('tab', { name: 'Join a session' }).click();

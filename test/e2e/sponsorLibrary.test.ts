@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, startWorkbench, value } from '../helpers/workbench.ts';
 
@@ -11,14 +10,9 @@ const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'sponsors');
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const tempDir = useTempDir();
-let browser: Browser;
-
-beforeAll(async () => {
+const chromium = useChromium();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the sponsor library in the workbench', () => {
@@ -33,7 +27,11 @@ describe('the sponsor library in the workbench', () => {
         const { id } = value(
           await server.backend.invoke('editions.create', { title: 'Issue 8', from: 'blank' }),
         );
-        const { page, errors } = await openAs(browser, `${server.openUrl}#/edition/${id}`, 'Ada');
+        const { page, errors } = await openAs(
+          chromium.browser,
+          `${server.openUrl}#/edition/${id}`,
+          'Ada',
+        );
         await page.getByRole('button', { name: '+ Sponsor from library…' }).click();
         const dialog = page.getByRole('dialog', { name: 'Sponsor library' });
         await dialog.getByText(/No sponsors yet/).waitFor();

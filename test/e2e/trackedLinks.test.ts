@@ -1,23 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { restoreEdition } from '../../src/core/index.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
 
 // A screenshot of the link bar for a person to look at.
 const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'links');
 const tempDir = useTempDir();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 const TOOL = 'https://tools.example.org/profiler';
 
@@ -73,7 +65,11 @@ describe('tracked links in the workbench', () => {
           `${TOOL}?utm_source=build-log&utm_medium=email&utm_campaign=w`,
         );
 
-        const { page, errors } = await openAs(browser, `${server.openUrl}#/edition/${id}`, 'Ada');
+        const { page, errors } = await openAs(
+          chromium.browser,
+          `${server.openUrl}#/edition/${id}`,
+          'Ada',
+        );
         await sectionBody(page, 'Toolkit').getByText('the profiler').click();
         const bar = page.getByRole('group', { name: 'Link' });
         const toggle = bar.getByRole('button', { name: 'Track clicks' });

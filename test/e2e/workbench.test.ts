@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
 
@@ -13,14 +12,7 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('the workbench in browser mode', () => {
   it(
@@ -30,7 +22,11 @@ describe('the workbench in browser mode', () => {
       const dir = tempDir();
       const server = await startWorkbench(dir);
       try {
-        const { context, page, errors } = await openAs(browser, server.openUrl, 'Ada Lovelace');
+        const { context, page, errors } = await openAs(
+          chromium.browser,
+          server.openUrl,
+          'Ada Lovelace',
+        );
         // First run opens the sample edition.
         await expect
           .poll(() => page.getByLabel('Edition title').inputValue())
@@ -191,7 +187,7 @@ describe('the workbench in browser mode', () => {
   it('refuses a wrong token with words, not a blank page', async () => {
     const server = await startWorkbench(tempDir());
     try {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       const page = await context.newPage();
       await page.goto(`${server.url}/?token=not-the-token`);
       await page.getByRole('alert').getByText('Galley could not open').waitFor();

@@ -1,8 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
 
@@ -15,14 +14,9 @@ import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench
 
 const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'workbench');
 const tempDir = useTempDir();
-let browser: Browser;
-
-beforeAll(async () => {
+const chromium = useChromium();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('workbench screenshots', () => {
@@ -48,7 +42,7 @@ describe('workbench screenshots', () => {
             }),
           );
           const url = `${server.openUrl}#/edition/${sample!.id}`;
-          const ada = await openAs(browser, url, 'Ada Lovelace', { colorScheme: scheme });
+          const ada = await openAs(chromium.browser, url, 'Ada Lovelace', { colorScheme: scheme });
           const shot = async (name: string) => {
             const path = join(OUT, `${name}-${scheme}.png`);
             await ada.page.screenshot({ path });
@@ -105,7 +99,9 @@ describe('workbench screenshots', () => {
           ).toBe(0);
 
           // Presence: Grace joins and types in the intro; Ada sees her name there and in the bar.
-          const grace = await openAs(browser, url, 'Grace Hopper', { colorScheme: scheme });
+          const grace = await openAs(chromium.browser, url, 'Grace Hopper', {
+            colorScheme: scheme,
+          });
           await sectionBody(grace.page, 'Welcome').click();
           await grace.page.keyboard.type(' Grace was here.');
           await ada.page.getByText('Connected to 1 person').waitFor();

@@ -43,35 +43,18 @@ function checkFlight(
   if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, path: ['flightEnd'] });
 }
 
+// Every field of a record: create needs a name and a link, update any subset.
+const sponsorRecord = z.object(sponsorFields);
+
 export const sponsorInputs = {
   'sponsors.list': z.object({}),
   'sponsors.get': z.object({ id }),
-  'sponsors.create': z
-    .object({
-      name: sponsorFields.name,
-      url: sponsorFields.url,
-      disclosure: sponsorFields.disclosure.optional(),
-      cta: sponsorFields.cta.optional(),
-      logo: sponsorFields.logo.optional(),
-      flightStart: sponsorFields.flightStart.optional(),
-      flightEnd: sponsorFields.flightEnd.optional(),
-      notes: sponsorFields.notes.optional(),
-    })
+  'sponsors.create': sponsorRecord
+    .partial()
+    .required({ name: true, url: true })
     .superRefine(checkFlight),
   /** Changes the given fields; `null` clears the logo or a flight date. */
-  'sponsors.update': z
-    .object({
-      id,
-      name: sponsorFields.name.optional(),
-      url: sponsorFields.url.optional(),
-      disclosure: sponsorFields.disclosure.optional(),
-      cta: sponsorFields.cta.optional(),
-      logo: sponsorFields.logo.optional(),
-      flightStart: sponsorFields.flightStart.optional(),
-      flightEnd: sponsorFields.flightEnd.optional(),
-      notes: sponsorFields.notes.optional(),
-    })
-    .superRefine(checkFlight),
+  'sponsors.update': sponsorRecord.partial().extend({ id }).superRefine(checkFlight),
   /** Removes the record only: sections copied from it keep their fields (and the dangling link). */
   'sponsors.delete': z.object({ id }),
   /** Editions (not in the trash) with sections linked to the sponsor, unsent and sent apart. */

@@ -10,6 +10,7 @@ export {
   type PublicationProfile,
 } from './shared/profile.ts';
 export { resolveImageSrc, referencedAssets, assetHash } from './shared/assets.ts';
+export { utf8ByteLength } from './shared/text.ts';
 export {
   EMAIL_SIZE_LIMIT_BYTES,
   EMAIL_SIZE_WARNING_BYTES,

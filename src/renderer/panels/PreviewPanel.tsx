@@ -1,9 +1,13 @@
 import { memo, useId, useMemo, useState } from 'react';
-import { EMAIL_SIZE_LIMIT_BYTES, EMAIL_SIZE_WARNING_BYTES } from '../../core/index.ts';
+import {
+  EMAIL_SIZE_LIMIT_BYTES,
+  EMAIL_SIZE_WARNING_BYTES,
+  utf8ByteLength,
+} from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { EmailFrame } from './EmailFrame.tsx';
 import { ErrorNote } from './ErrorNote.tsx';
-import { formatBytes, utf8ByteLength } from './formatBytes.ts';
+import { formatBytes } from './formatBytes.ts';
 import { forceDarkScheme } from './previewHtml.ts';
 import { SegmentedControl, type Segment } from './SegmentedControl.tsx';
 import { useLiveQuery } from './useLiveQuery.ts';

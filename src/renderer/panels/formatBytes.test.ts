@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, utf8ByteLength } from './formatBytes.ts';
+import { utf8ByteLength } from '../../core/index.ts';
+import { formatBytes } from './formatBytes.ts';
 
 describe('utf8ByteLength', () => {
   it('counts encoded bytes, not characters', () => {

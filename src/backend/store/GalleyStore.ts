@@ -58,9 +58,10 @@ export interface GalleyStore {
   // The editions index and full-text search (derived from the docs)
   upsertEditionIndex(summary: EditionSummaryInput): Promise<void>;
   getEditionSummary(id: string): Promise<EditionSummary | null>;
-  listEditions(filter?: { status?: EditionStatus; includeDeleted?: boolean }): Promise<
-    EditionSummary[]
-  >;
+  listEditions(filter?: {
+    status?: EditionStatus;
+    includeDeleted?: boolean;
+  }): Promise<EditionSummary[]>;
   markEditionDeleted(id: string, deleted: boolean): Promise<void>;
   replaceSearchText(editionId: string, entries: SearchEntry[]): Promise<void>;
   /** Full-text search over editions not in the trash, best match first; safe for any query. */

@@ -130,6 +130,11 @@ export class Store {
     return this.guard(`load ${room}`, () => this.log.loadLive(room));
   }
 
+  /** Rows of the room's log above `afterSeq`, in seq order. */
+  readUpdatesSince(room: string, afterSeq: number): { seq: number; data: Uint8Array }[] {
+    return this.guard(`read the log of ${room}`, () => this.log.since(room, afterSeq));
+  }
+
   /** Number of rows in the room's log. */
   logLength(room: string): number {
     return this.guard(`count the log of ${room}`, () => this.log.length(room));

@@ -45,6 +45,7 @@ export class UpdatesLog {
   private readonly deleteUpTo: Database.Statement<[string, number]>;
   private readonly selectRooms: Database.Statement<{ prefix: string }>;
   private readonly selectLongRooms: Database.Statement<[number]>;
+  private readonly selectSince: Database.Statement<[string, number]>;
   private readonly appendManyTx: Database.Transaction<
     (room: string, list: Uint8Array[]) => number[]
   >;
@@ -85,6 +86,9 @@ export class UpdatesLog {
     this.selectLongRooms = db
       .prepare('SELECT room FROM updates GROUP BY room HAVING count(*) >= ? ORDER BY room')
       .pluck();
+    this.selectSince = db.prepare(
+      'SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq',
+    );
     this.appendManyTx = db.transaction((room: string, list: Uint8Array[]) => {
       let seq = this.number(this.maxSeq.get(room));
       return list.map((data) => {
@@ -143,6 +147,18 @@ export class UpdatesLog {
   }
 
   /** Number of rows in the room's log. */
+  /** Rows above `afterSeq`, in seq order: what a reader that has seen up to it missed. */
+  since(room: string, afterSeq: number): { seq: number; data: Uint8Array }[] {
+    checkRoom(room);
+    return this.selectSince.all(room, afterSeq).map((row) => {
+      const { seq, data } = row as { seq: unknown; data: unknown };
+      if (!(data instanceof Uint8Array)) {
+        throw this.corrupt(`row ${String(seq)} of ${room} holds no update`);
+      }
+      return { seq: this.number(seq), data: new Uint8Array(data) };
+    });
+  }
+
   length(room: string): number {
     return this.number(this.countRoom.get(room));
   }

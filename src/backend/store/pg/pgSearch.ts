@@ -21,10 +21,14 @@ const MAX_LIMIT = 200;
 const WEIGHTS = '{0.1, 0.1, 0.25, 1.0}';
 const HEADLINE = `StartSel="${SNIPPET_MARK.open}", StopSel="${SNIPPET_MARK.close}", MaxWords=12, MinWords=4, ShortWord=0`;
 
-/** `'lexeme':*` for each lexeme of $n, ANDed: a prefix match that cannot be misparsed. */
+/**
+ * `'lexeme':*` for each lexeme of the parameter, in order and adjacent (like the quoted
+ * phrase SQLite gets): a prefix match whose user text cannot be read as syntax.
+ */
 function prefixQuery(param: string): string {
   return `coalesce((SELECT string_agg(
-      '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' & ')
+      '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' <-> '
+      ORDER BY positions[1])
     FROM unnest(to_tsvector('simple', ${param}))), '')::tsquery`;
 }
 

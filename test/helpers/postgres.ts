@@ -70,6 +70,8 @@ export interface TestPostgres {
   url(dbName: string): string;
   /** Creates a fresh, empty database and returns its URL. */
   createDatabase(): Promise<string>;
+  /** Drops a database made by createDatabase (its files go, so a stop has less to flush). */
+  dropDatabase(url: string): Promise<void>;
   /** Stops the server cleanly (fast shutdown); the data folder stays for `start()`. */
   stop(): Promise<void>;
   /** Starts it again on the same folder and port. */
@@ -203,6 +205,17 @@ export async function startPostgres(): Promise<TestPostgres> {
         await client.end();
       }
       return url(name);
+    },
+    async dropDatabase(dbUrl: string) {
+      const name = new URL(dbUrl).pathname.slice(1);
+      if (!/^galley_test_\d+_\d+$/.test(name)) throw new Error(`not a test database: ${name}`);
+      const client = new pg.Client({ connectionString: url('postgres') });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
     start,
     // SIGINT is PostgreSQL's "fast shutdown": clients are disconnected, data is flushed.

@@ -10,8 +10,15 @@ const server = usePostgres();
 
 // The store contract on PostgreSQL: a fresh database per test.
 storeContract('postgres', async (options) => {
-  const store = await PgStore.open(await server().createDatabase(), options);
-  return { store, cleanup: () => store.close() };
+  const url = await server().createDatabase();
+  const store = await PgStore.open(url, options);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await server().dropDatabase(url);
+    },
+  };
 });
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -128,6 +135,24 @@ describe('PgStore errors', () => {
     await (await PgStore.open(url)).close();
     await withClient(url, (c) => c.query('UPDATE galley_schema SET version = 99'));
     await expect(PgStore.open(url)).rejects.toMatchObject({ code: 'newer-schema' });
+  });
+
+  it('integrityCheck names what is wrong with Galley data changed behind its back', async () => {
+    const url = await server().createDatabase();
+    const store = await PgStore.open(url);
+    try {
+      await store.putAsset(new Uint8Array([1, 2, 3]), 'image/png');
+      await withClient(url, async (c) => {
+        await c.query(`INSERT INTO settings (key, value) VALUES ('broken', '{not json')`);
+        await c.query(`UPDATE assets SET bytes = '\\x00'`);
+      });
+      const report = await store.integrityCheck();
+      expect(report).toContain('setting broken is not valid JSON');
+      expect(report).toMatch(/asset [0-9a-f]{64} does not hash to its name/);
+      await expect(store.getSetting('broken')).rejects.toMatchObject({ code: 'corrupt' });
+    } finally {
+      await store.close();
+    }
   });
 
   it('pings through a database restart: unavailable while down, fine once back', async () => {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { LogRow } from '../GalleyStore.ts';
 import { StoreError } from '../StoreError.ts';
 import type { CompactResult, LoadedLog, LogStats } from '../updatesLog.ts';
+import { LOG_LOCK } from './pgMigrations.ts';
 import { toBytes, toSeq, type PgPool, type Query } from './pgPool.ts';
 
 /**
@@ -12,9 +13,6 @@ import { toBytes, toSeq, type PgPool, type Query } from './pgPool.ts';
  * max(seq) only after the previous one has committed, hence per room seq order is commit
  * order. Compaction takes the same lock, so it never races an append.
  */
-
-/** Advisory lock key space for room logs: (LOG_LOCK, hashtext(room)). */
-const LOG_LOCK = 0x4c6f6773; // "Logs"
 
 interface RoomLog {
   seqs: number[];
@@ -34,20 +32,14 @@ export class PgLog {
     checkRoom(room);
     list.forEach(checkUpdate);
     if (list.length === 0) return [];
-    return this.db.transaction(async (query) => {
-      await lockRoom(query, room);
-      // A new statement after the lock: READ COMMITTED takes its snapshot here, so it sees
-      // every append that committed before we got the lock.
-      const rows = await query<{ seq: string }>(
-        `INSERT INTO updates (room, seq, data)
-         SELECT $1, m.top + u.ord, u.data
-         FROM (SELECT coalesce(max(seq), 0) AS top FROM updates WHERE room = $1) AS m,
-           unnest($2::bytea[]) WITH ORDINALITY AS u (data, ord)
-         RETURNING seq`,
-        [room, list.map((data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength))],
-      );
-      return rows.map((row) => toSeq(row.seq)).sort((a, b) => a - b);
-    });
+    // One statement, one round trip, one implicit transaction: galley_append (see
+    // pgMigrations.ts) takes the room's lock, then reads max(seq) with a fresh snapshot
+    // and inserts; the lock is held until the commit.
+    const rows = await this.db.query<{ seq: string }>(
+      'SELECT galley_append($1, $2::bytea[]) AS seq',
+      [room, list.map((data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength))],
+    );
+    return rows.map((row) => toSeq(row.seq)).sort((a, b) => a - b);
   }
 
   /** The room's log as one V1 update (compacting a long log), or null. */

@@ -10,6 +10,8 @@ import type { PgPool } from './pgPool.ts';
 
 /** Advisory lock key space for migrations (two-int form: class, object). */
 const MIGRATION_LOCK = 0x47616c6c; // "Gall"
+/** Advisory lock key space for room logs: (LOG_LOCK, hashtext(room)). */
+export const LOG_LOCK = 0x4c6f6773; // "Logs"
 
 interface Migration {
   version: number;
@@ -102,6 +104,24 @@ const MIGRATIONS: readonly Migration[] = [
         updated_at text NOT NULL,
         CHECK (flight_start IS NULL OR flight_end IS NULL OR flight_start <= flight_end)
       );
+
+      -- An append in one round trip (see pgLog.ts): the room's lock, then the insert. A
+      -- VOLATILE function's statements each take a fresh snapshot under READ COMMITTED,
+      -- so max(seq) is read after the lock is held and sees every earlier commit. Under
+      -- a stricter isolation level a stale max would collide on the primary key and fail,
+      -- never reorder.
+      CREATE FUNCTION galley_append(p_room text, p_data bytea[]) RETURNS SETOF bigint
+      LANGUAGE plpgsql VOLATILE AS $fn$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${LOG_LOCK}, hashtext(p_room));
+        RETURN QUERY
+          INSERT INTO updates (room, seq, data)
+          SELECT p_room, m.top + u.ord, u.data
+          FROM (SELECT coalesce(max(seq), 0) AS top FROM updates WHERE room = p_room) AS m,
+            unnest(p_data) WITH ORDINALITY AS u (data, ord)
+          RETURNING updates.seq;
+      END
+      $fn$;
     `,
   },
 ];

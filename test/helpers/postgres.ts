@@ -26,20 +26,32 @@ const INSTALL_HINT =
 
 const USER = 'galley';
 
+/** Where to look for PostgreSQL (tests of the helper point it at empty places). */
+export interface PostgresSearch {
+  pgConfig: string;
+  debianRoot: string;
+  path: string;
+}
+
+const DEFAULT_SEARCH: PostgresSearch = {
+  pgConfig: 'pg_config',
+  debianRoot: '/usr/lib/postgresql',
+  path: process.env.PATH ?? '',
+};
+
 /** The folder holding initdb and postgres; throws the install sentence when there is none. */
-export function findPostgresBin(): string {
+export function findPostgresBin(where: PostgresSearch = DEFAULT_SEARCH): string {
   const candidates: string[] = [];
   try {
-    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim());
+    candidates.push(execFileSync(where.pgConfig, ['--bindir'], { encoding: 'utf8' }).trim());
   } catch {
     // No pg_config: look in the Debian folders and PATH instead.
   }
-  const debian = '/usr/lib/postgresql';
-  if (existsSync(debian)) {
-    const versions = readdirSync(debian).sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((v) => join(debian, v, 'bin')));
+  if (existsSync(where.debianRoot)) {
+    const versions = readdirSync(where.debianRoot).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((v) => join(where.debianRoot, v, 'bin')));
   }
-  candidates.push(...(process.env.PATH ?? '').split(':').filter(Boolean));
+  candidates.push(...where.path.split(':').filter(Boolean));
   const found = candidates.find(
     (dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres')),
   );

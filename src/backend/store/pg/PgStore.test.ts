@@ -155,7 +155,7 @@ describe('PgStore errors', () => {
     }
   });
 
-  it('pings through a database restart: unavailable while down, fine once back', async () => {
+  it('pings through a database restart and a crash: unavailable while down, nothing acknowledged lost', async () => {
     const url = await server().createDatabase();
     const store = await PgStore.open(url);
     try {
@@ -166,6 +166,12 @@ describe('PgStore errors', () => {
       await server().start();
       await store.ping();
       expect(await store.logLength('r')).toBe(1);
+      // A crash right after an append resolved: the row is there after recovery.
+      expect(await store.appendUpdate('r', typeUpdates(2).updates[1]!)).toBe(2);
+      await server().kill();
+      await expect(store.ping()).rejects.toMatchObject({ code: 'unavailable' });
+      await server().start();
+      expect((await store.readUpdatesSince('r', 0)).map((row) => row.seq)).toEqual([1, 2]);
     } finally {
       await store.close();
     }

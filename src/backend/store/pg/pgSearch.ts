@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../../core/api/contract.ts';
+import { searchTerms } from '../ftsQuery.ts';
 import { RowReader } from '../rowReader.ts';
 import { SNIPPET_MARK, type SearchEntry } from '../searchIndex.ts';
 import { StoreError } from '../StoreError.ts';
@@ -12,9 +13,6 @@ import type { PgPool } from './pgPool.ts';
  * quoted before it becomes `'lexeme':*`.
  */
 
-/** The same term rule as ftsQuery.ts: a term needs a letter or digit. */
-const SEARCHABLE = /[\p{L}\p{N}]/u;
-const MAX_TERMS = 32;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
 /** Weights D, C, B (text), A (title): a title match counts 4x, as in the SQLite ranking. */
@@ -87,10 +85,7 @@ export class PgSearch {
 
   /** Entries matching every word (the last as a prefix), best first; trash excluded. */
   async search(input: string, limit = DEFAULT_LIMIT): Promise<SearchHit[]> {
-    const terms = String(input)
-      .split(/\s+/u)
-      .filter((term) => SEARCHABLE.test(term))
-      .slice(0, MAX_TERMS);
+    const terms = searchTerms(input);
     if (terms.length === 0) return [];
     const capped = Math.min(Math.max(1, Math.trunc(limit) || DEFAULT_LIMIT), MAX_LIMIT);
     const parts = terms.map((_, i) =>

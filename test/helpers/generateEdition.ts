@@ -78,6 +78,8 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
         break;
     }
   }
+  // Its own random stream, so the sections above are the same as before roundups existed.
+  if (sectionCount >= 5) sections.push(roundupSection(seed));
   return {
     formatVersion: 1,
     id: `gen${seed}`,
@@ -183,4 +185,36 @@ function blocks(r: Random): SerializedBodyNode[] {
     }
   }
   return out;
+}
+
+/** A link roundup section: a few items with random fields and blurbs, sometimes a lead-in. */
+function roundupSection(seed: number): Section {
+  const r = seededRandom(seed * 7919 + 17);
+  const items: SerializedBodyNode[] = [];
+  for (let i = 0; i < r.int(1, 4); i++) {
+    items.push({
+      ...element('roundupitem', r.chance(0.8) ? inline(r) : []),
+      title: r.chance(0.9) ? sentence(r, 3) : '',
+      url: r.pick([
+        'https://example.com/r',
+        'https://news.example.org/a?b=1',
+        'mailto:ed@example.com',
+      ]),
+      source: r.chance(0.7) ? sentence(r, 1) : '',
+      emoji: r.pick(['', '🧪', '📰', '🇫🇷']),
+    });
+  }
+  const lead = r.chance(0.3)
+    ? [{ ...element('paragraph', inline(r)), textFormat: 0, textStyle: '' }]
+    : [];
+  return {
+    id: `s${seed}-roundup`,
+    kind: 'roundup',
+    title: sentence(r, 2),
+    status: r.pick(['draft', 'review', 'ready'] as const),
+    assignee: r.pick(['', 'Ada']),
+    body: {
+      root: { ...element('root', [...lead, ...items]), type: 'root' as const },
+    } as Section['body'],
+  };
 }

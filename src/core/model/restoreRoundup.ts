@@ -69,8 +69,8 @@ function text(value: string): SerializedBodyNode {
 
 function line(value: unknown, max: number): string {
   if (typeof value !== 'string' && typeof value !== 'number') return '';
+  // Control characters (line breaks included) never belong in a one-line field.
   // eslint-disable-next-line no-control-regex
-  return String(value)
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .slice(0, max);
+  const CONTROL = /[\u0000-\u001f\u007f]+/g;
+  return String(value).replace(CONTROL, ' ').slice(0, max);
 }

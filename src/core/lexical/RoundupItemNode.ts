@@ -8,6 +8,7 @@ import {
   type RangeSelection,
   type SerializedElementNode,
   type Spread,
+  setDOMUnmanaged,
 } from 'lexical';
 
 export type SerializedRoundupItemNode = Spread<
@@ -94,6 +95,9 @@ export class RoundupItemNode extends ElementNode {
     const fields = doc.createElement('div');
     fields.className = ROUNDUP_ITEM_CLASS.fields;
     fields.setAttribute('contenteditable', 'false');
+    // The renderer fills it with a form: Lexical must neither evict that DOM nor move the
+    // caret out of its inputs.
+    setDOMUnmanaged(fields, { captureSelection: true });
     const blurb = doc.createElement('div');
     blurb.className = ROUNDUP_ITEM_CLASS.blurb;
     item.append(fields, blurb);

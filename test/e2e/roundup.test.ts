@@ -82,6 +82,9 @@ describe('a link roundup section in the browser', () => {
           .toEqual(['Second link', 'First link']);
         await expect.poll(order, { timeout: 20_000 }).toBe('second, first');
         await page.screenshot({ path: `${SHOTS}/editor-two-items.png` });
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await card.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/editor-two-items-dark.png` });
 
         // The stored model agrees: items are nodes of the body, in the new order.
         const editionId = new URL(page.url()).hash.split('/').pop()!;

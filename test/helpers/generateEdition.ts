@@ -32,7 +32,9 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
   const r = seededRandom(seed);
   const kinds = ['story', 'intro', 'sponsor', 'poll', 'feedback'] as const;
   const sections: Section[] = [];
-  for (let i = 0; i < sectionCount; i++) {
+  // From six sections on, the last one is a roundup (see below); the others as before.
+  const regular = sectionCount >= 6 ? sectionCount - 1 : sectionCount;
+  for (let i = 0; i < regular; i++) {
     const base = {
       id: `s${seed}-${i}`,
       title: sentence(r, 4),
@@ -78,8 +80,8 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
         break;
     }
   }
-  // Its own random stream, so the sections above are the same as before roundups existed.
-  if (sectionCount >= 5) sections.push(roundupSection(seed));
+  // Its own random stream, so the sections before it are drawn as they were before roundups.
+  if (regular < sectionCount) sections.push(roundupSection(seed));
   return {
     formatVersion: 1,
     id: `gen${seed}`,

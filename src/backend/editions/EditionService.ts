@@ -292,6 +292,7 @@ const DEFAULT_TITLES: Record<SectionKind, string> = {
   sponsor: 'Sponsor',
   poll: 'Poll',
   feedback: 'How did we do?',
+  roundup: 'Headlines',
 };
 
 function defaultTitle(kind: SectionKind): string {

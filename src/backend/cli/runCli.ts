@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openBackend } from '../openBackend.ts';
-import { resolveDbPath } from '../paths.ts';
+import { resolveStoreSpec } from '../paths.ts';
 import { mailAccessFromEnvironment } from '../send/mailAccess.ts';
 import { StoreError } from '../store/StoreError.ts';
 import { commands, UsageError, UserError } from './commands.ts';
@@ -26,9 +26,11 @@ ${Object.entries(commands)
   serve     Run the sync hub and the HTTP API for editors, browsers and peers
 
 Options for every command:
-  --db PATH   the database file (default: GALLEY_DB, else galley.db in Galley's user-data folder)
-  --json      print machine-readable JSON
-  --help      show help for a command`;
+  --store SPEC  the store: a SQLite file path or a postgres://USER[:PASS]@HOST:PORT/DB URL
+                (default: GALLEY_STORE, else GALLEY_DB, else galley.db in Galley's user-data folder)
+  --db PATH     the SQLite database file (the same as --store PATH)
+  --json        print machine-readable JSON
+  --help        show help for a command`;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -50,6 +52,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       options: {
         ...command.options,
         db: { type: 'string' },
+        store: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -61,7 +64,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   if (parsed.values.help) {
     io.out(
-      `${command.summary}\n\nUsage: ${command.usage}\n  --db PATH  database file (default: GALLEY_DB or the user-data folder)`,
+      `${command.summary}\n\nUsage: ${command.usage}\n  --store SPEC  a SQLite file path or a postgres:// URL (default: GALLEY_STORE, GALLEY_DB or the user-data folder)\n  --db PATH     the SQLite database file (the same as --store PATH)`,
     );
     return EXIT.ok;
   }
@@ -84,9 +87,22 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.err(`galley ${name}: ${error.message}\nUsage: ${command.usage}`);
     return EXIT.usage;
   }
+  let spec: string;
+  try {
+    spec = resolveStoreSpec(
+      {
+        store: parsed.values.store as string | undefined,
+        db: parsed.values.db as string | undefined,
+      },
+      io.env,
+    );
+  } catch (error) {
+    io.err(`galley ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
+    return EXIT.usage;
+  }
   let backend;
   try {
-    backend = openBackend(resolveDbPath(parsed.values.db as string | undefined, io.env));
+    backend = await openBackend(spec);
   } catch (error) {
     if (error instanceof StoreError) {
       io.err(`galley: ${error.message}`);
@@ -110,6 +126,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(shown.out);
     return shown.exitCode;
   } finally {
-    backend.close();
+    await backend.close();
   }
 }

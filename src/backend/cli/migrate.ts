@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { GalleyStore } from '../store/GalleyStore.ts';
+import { isPostgresSpec, openStore } from '../openStore.ts';
 import { MigrateError, migrateStore, type MigrationReport } from '../store/migrateStore.ts';
-import { PgStore } from '../store/pg/PgStore.ts';
 import { redactUrl } from '../store/pg/pgErrors.ts';
-import { SqliteStore } from '../store/SqliteStore.ts';
 import { StoreError } from '../store/StoreError.ts';
 
 export const MIGRATE_USAGE = 'galley migrate --from SPEC --to SPEC [--json]';
@@ -22,15 +21,6 @@ interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
-}
-
-function isUrl(spec: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(spec);
-}
-
-/** Opens the store a SPEC names: a PostgreSQL URL, or an SQLite file path. */
-async function openSpec(spec: string): Promise<GalleyStore> {
-  return isUrl(spec) ? PgStore.open(spec) : SqliteStore.open(spec);
 }
 
 function describe(report: MigrationReport): string {
@@ -71,21 +61,21 @@ export async function runMigrate(argv: string[], io: Io): Promise<number> {
     io.err(`galley migrate: give both --from and --to\nUsage: ${MIGRATE_USAGE}`);
     return 2;
   }
-  const shown = (spec: string) => (isUrl(spec) ? redactUrl(spec) : spec);
+  const shown = (spec: string) => (isPostgresSpec(spec) ? redactUrl(spec) : spec);
   if (from === to) {
     io.err(`galley migrate: --from and --to are the same store (${shown(from)})`);
     return 2;
   }
   // Opening a missing file would create an empty store and "copy" nothing.
-  if (!isUrl(from) && !existsSync(from)) {
+  if (!isPostgresSpec(from) && !existsSync(from)) {
     io.err(`galley migrate: ${from} does not exist`);
     return 1;
   }
   const opened: GalleyStore[] = [];
   try {
-    const source = await openSpec(from);
+    const source = await openStore(from);
     opened.push(source);
-    const target = await openSpec(to);
+    const target = await openStore(to);
     opened.push(target);
     const report = await migrateStore(source, target, {
       progress: (stage) => {

@@ -206,7 +206,7 @@ async function runSeed(seed: number, steps: number): Promise<void> {
   const team = await start('team');
   const local1 = await start('local1');
   const local2 = await start('local2');
-  const { id: editionId } = team.backend.editions.create({ title: 'Fuzz', from: 'blank' });
+  const { id: editionId } = await team.backend.editions.create({ title: 'Fuzz', from: 'blank' });
   const link = (s: RunningServer) =>
     s.peers.join({ url: team.syncUrl, token: team.token, share: [editionId], maxBackoffMs: 100 });
   link(local1);
@@ -253,30 +253,33 @@ async function runSeed(seed: number, steps: number): Promise<void> {
   // body is linked again only if the section comes back, so it may lag until then.)
   const rooms = () => [editionRoom(editionId), ...readOrder(replicas[0]!.edition).map(sectionRoom)];
   const vector = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64');
-  const views = (room: string) => [
+  const views = async (room: string) => [
     ...replicas.map((rep) => rep.providers.get(room)?.doc ?? new Y.Doc()),
-    team.hub.read(room),
-    local1.hub.read(room),
-    local2.hub.read(room),
+    await team.hub.read(room),
+    await local1.hub.read(room),
+    await local2.hub.read(room),
   ];
+  const agree = async (room: string) => new Set((await views(room)).map(vector)).size === 1;
+  const allAgree = async () => {
+    for (const room of rooms()) if (!(await agree(room))) return false;
+    return true;
+  };
   try {
     await waitFor(
-      () =>
-        replicas.every((rep) => rep.synced()) &&
-        rooms().every((room) => new Set(views(room).map(vector)).size === 1),
+      async () => replicas.every((rep) => rep.synced()) && (await allAgree()),
       `seed ${seed}: every replica and hub converge`,
       30_000,
     );
   } catch (error) {
-    const lagging = rooms().filter((room) => new Set(views(room).map(vector)).size > 1);
-    const detail = lagging.slice(0, 3).map(
-      (room) =>
-        `${room}: ${views(room)
-          .map((d) =>
-            [...Y.decodeStateVector(Y.encodeStateVector(d)).values()].reduce((a, b) => a + b, 0),
-          )
-          .join(',')}`,
-    );
+    const lagging: string[] = [];
+    for (const room of rooms()) if (!(await agree(room))) lagging.push(room);
+    const detail: string[] = [];
+    for (const room of lagging.slice(0, 3)) {
+      const clocks = (await views(room)).map((d) =>
+        [...Y.decodeStateVector(Y.encodeStateVector(d)).values()].reduce((a, b) => a + b, 0),
+      );
+      detail.push(`${room}: ${clocks.join(',')}`);
+    }
     const unsynced = replicas
       .filter((rep) => !rep.synced())
       .map(
@@ -293,10 +296,10 @@ async function runSeed(seed: number, steps: number): Promise<void> {
     );
   }
   for (const room of rooms()) {
-    const stored = team.backend.store.loadDoc(room);
+    const stored = await team.backend.store.loadDoc(room);
     expect(vector(stored), `${room} in the team store`).toBe(vector(replicas[0]!.open(room)));
     if (room.startsWith('section:')) {
-      const bodies = views(room).map((doc) => readBody(doc));
+      const bodies = (await views(room)).map((doc) => readBody(doc));
       for (const body of bodies) expect(body).toEqual(bodies[0]);
     }
   }

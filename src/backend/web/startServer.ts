@@ -15,6 +15,7 @@ import { serveAsset } from './assetRoute.ts';
 import type { MailAccess } from '../send/mailAccess.ts';
 
 export interface ServeOptions {
+  /** The store: a SQLite file path, or a postgres:// URL (see openStore). */
   dbPath: string;
   host?: string;
   port?: number;
@@ -80,7 +81,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let hub!: Hub;
   let backend: Backend;
   try {
-    backend = openBackend(options.dbPath, {
+    backend = await openBackend(options.dbPath, {
       nativeBinding: options.nativeBinding,
       host: (store) => {
         hub = new Hub({
@@ -149,7 +150,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         );
       });
     } else if (path.startsWith('/media/')) {
-      serveAsset(req, res, backend.editions.store, checkToken);
+      serveAsset(req, res, backend.editions.store, checkToken).catch((error: unknown) => {
+        process.stderr.write(`galley: ${path} failed: ${String(error)}\n`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The server could not read that image.');
+      });
     } else if (options.staticDir) {
       serveStatic(options.staticDir, req, res);
     } else {
@@ -166,8 +171,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await session.stop();
       await hub.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      refresher.flush();
-      backend.close();
+      await refresher.flush();
+      await backend.close();
     })());
 
   return {

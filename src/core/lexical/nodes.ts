@@ -4,6 +4,7 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { ButtonNode } from './ButtonNode.ts';
+import { CodeBlockNode } from './CodeBlockNode.ts';
 import { ImageNode } from './ImageNode.ts';
 
 /**
@@ -21,6 +22,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HorizontalRuleNode,
   ImageNode,
   ButtonNode,
+  CodeBlockNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -38,5 +40,6 @@ export const BODY_NODE_TYPES = [
   'horizontalrule',
   'image',
   'button',
+  'code-block',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

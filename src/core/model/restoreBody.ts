@@ -1,3 +1,4 @@
+import { restoreCodeBlock } from './restoreCodeBlock.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
@@ -137,6 +138,10 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
         label: str(node.label),
         url: sanitizeLinkUrl(node.url) ?? '',
       };
+    case 'code-block': {
+      const code = restoreCodeBlock(node);
+      return { ...element('code-block', node, code.children), language: code.language };
+    }
     case 'text':
     case 'link':
     case 'linebreak':

@@ -3,6 +3,7 @@ import { assetHash } from '../export/shared/assets.ts';
 import type { PublicationProfile } from '../export/shared/profile.ts';
 import { walkBody } from '../export/shared/walkBody.ts';
 import type { Section, SerializedBodyNode } from '../model/types.ts';
+import { codeBlockFindings } from './codeBlockFindings.ts';
 import { urlProblems } from './linkFindings.ts';
 import { textProblems } from './textFindings.ts';
 import type { Finding } from './types.ts';
@@ -36,6 +37,10 @@ export function bodyFindings(section: Section, profile: PublicationProfile): Fin
       case 'image':
         findings.push(...imageFindings(node, profile).map((f) => ({ ...f, ...at(path) })));
         break;
+      case 'code-block':
+        findings.push(...codeBlockFindings(node).map((f) => ({ ...f, ...at(path) })));
+        // Its text runs are code: the checks for prose do not apply inside.
+        return false;
     }
   });
   return findings;

@@ -111,6 +111,18 @@ const NODE_SAMPLES: Record<
       /<td [^>]*bgcolor="#[0-9a-f]{6}"[^>]*padding:12px 24px[^>]*><a href="https:\/\/galley\.example\.org\/b"[^>]*>button-marker<\/a><\/td>/,
     text: /^button-marker: https:\/\/galley\.example\.org\/b$/m,
   },
+  'code-block': {
+    body: [
+      el(
+        'code-block',
+        [text('const code_marker = 1;'), { type: 'linebreak', version: 1 }, text('x')],
+        { language: 'ts' },
+      ),
+    ],
+    email:
+      /<pre class="gx-pre gx-code" dir="ltr"[^>]*><code[^>]*><span class="gx-tkk" style="color:#[0-9a-f]{6}">const<\/span> code_marker = <span class="gx-tkn"[^>]*>1<\/span>;\nx<\/code><\/pre>/,
+    text: /^ {4}const code_marker = 1;\n {4}x$/m,
+  },
 };
 
 function editionWith(children: SerializedBodyNode[], sections: Partial<Section>[] = [{}]): Edition {

@@ -12,8 +12,10 @@ import {
   textOf,
   unreachableNodeType,
 } from '../shared/bodyNodes.ts';
+import { codeBlockOf } from '../shared/codeBlock.ts';
 import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
+import { codeBlockText } from './codeBlockText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 
 /** A rendered block: its lines; blocks are joined by blank lines. */
@@ -73,6 +75,10 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
         return [];
       }
       return [wrap(`${oneLine(label) || 'Link'}: ${href}`)];
+    }
+    case 'code-block': {
+      const lines = codeBlockText(codeBlockOf(node));
+      return lines.length === 0 ? [] : [lines];
     }
     default:
       return unreachableNodeType(type);

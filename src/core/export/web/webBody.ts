@@ -19,7 +19,9 @@ import {
   textOf,
   unreachableNodeType,
 } from '../shared/bodyNodes.ts';
+import { codeBlockOf } from '../shared/codeBlock.ts';
 import { exportHref } from '../shared/links.ts';
+import { codeBlockWeb } from './codeBlockWeb.ts';
 import { oneLine } from '../shared/text.ts';
 import type { WebContext } from './webContext.ts';
 
@@ -82,6 +84,8 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
       const link = webButton(label, url, ctx);
       return link ? [h('p', [link])] : [];
     }
+    case 'code-block':
+      return codeBlockWeb(codeBlockOf(node));
     default:
       return unreachableNodeType(type);
   }

@@ -41,3 +41,22 @@ export function codeBlock(r: Random): SerializedBodyNode {
   const language = r.pick(['', 'ts', 'python', 'bash', 'json', 'html', 'sql', 'rust', 'diff']);
   return codeBlockNode(lines.join('\n'), language);
 }
+
+/** Code samples a tech newsletter shows, one per highlighted language, plus the hard cases. */
+export const CODE_SAMPLES: Array<{ language: string; code: string }> = [
+  {
+    language: 'ts',
+    code: 'export async function load(id: string): Promise<Edition> {\n\tconst row = await db.get(id); // cached\n\treturn restoreEdition(row ?? { title: "Untitled" });\n}',
+  },
+  { language: 'python', code: 'def greet(name: str) -> str:\n    return f"Hello, {name}!"  # 42' },
+  { language: 'bash', code: '#!/usr/bin/env bash\nnpm run build && echo "done" > out.log' },
+  { language: 'json', code: '{ "name": "galley", "version": 1, "ok": true }' },
+  { language: 'html', code: '<a href="https://example.com" class="x">link &amp; more</a>' },
+  { language: 'sql', code: "SELECT id, title FROM editions WHERE status = 'ready' LIMIT 10;" },
+  { language: 'diff', code: '- const a = 1;\n+ const a = 2;\n  unchanged' },
+  { language: 'yaml', code: 'name: galley\nsteps:\n  - run: npm test' },
+  { language: 'go', code: 'func main() {\n\tfmt.Println("hi")\n}' },
+  { language: 'rust', code: 'fn main() { let v: Vec<u8> = vec![1, 2]; }' },
+  { language: 'css', code: '.card { color: #1f2328; padding: 8px; }' },
+  { language: '', code: 'plain text with ``` inside\n\n\n' },
+];

@@ -34,7 +34,8 @@ const SPAN_BYTES = 56;
 export function codeBlockEmail(fields: CodeBlockFields, ctx: EmailContext): ElementContent[] {
   if (fields.code === '') return [];
   const light = ctx.palette.light;
-  const content: ElementContent[] = [];
+  // The code starts on a line of its own, after the long opening tags of its table and pre.
+  const content: ElementContent[] = [{ type: 'comment', value: '\n' }];
   let bytes = 0;
   const push = (node: ElementContent, size: number) => {
     if (bytes + size > LINE_BUDGET && bytes > 0) {

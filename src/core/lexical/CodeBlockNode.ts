@@ -4,6 +4,7 @@ import {
   $createParagraphNode,
   $createTabNode,
   $createTextNode,
+  $isLineBreakNode,
   ElementNode,
   type EditorConfig,
   type LexicalNode,
@@ -76,8 +77,25 @@ export class CodeBlockNode extends ElementNode {
     return false;
   }
 
-  /** Enter inside code is a new line of code, not a new paragraph. */
-  override insertNewAfter(selection: RangeSelection): null {
+  /**
+   * Enter inside code is a new line of code, not a new paragraph; Enter on a second empty
+   * line at the very end leaves the block (those two empty lines go) for a paragraph after.
+   */
+  override insertNewAfter(selection: RangeSelection): ParagraphNode | null {
+    const last = this.getLastChild();
+    const { anchor } = selection;
+    const atEnd =
+      selection.isCollapsed() &&
+      anchor.type === 'element' &&
+      anchor.key === this.getKey() &&
+      anchor.offset === this.getChildrenSize();
+    if (atEnd && $isLineBreakNode(last) && $isLineBreakNode(last.getPreviousSibling())) {
+      last.getPreviousSibling()?.remove();
+      last.remove();
+      const paragraph = $createParagraphNode();
+      this.insertAfter(paragraph);
+      return paragraph;
+    }
     selection.insertNodes([$createLineBreakNode()]);
     return null;
   }

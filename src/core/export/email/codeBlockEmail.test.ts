@@ -119,6 +119,14 @@ describe('code block in email', () => {
     expect(Buffer.byteLength(email.headCss)).toBeLessThan(4096);
   });
 
+  it('escapes code that looks like markup: nothing in a code block runs or closes the block', () => {
+    const hostile =
+      '</code></pre><script>alert(1)</script><!--[if mso]><img src=x onerror=alert(1)>';
+    const out = renderEmail(editionWith([codeBlockNode(hostile, 'html')]), profile).html;
+    expect(out).not.toMatch(/<script|<img src=x|<!--\[if mso\]><img/);
+    expect(preTexts(out)).toEqual([hostile]);
+  });
+
   it('renders an empty code block as nothing, and code in an RTL publication left to right', () => {
     const empty = renderEmail(editionWith([codeBlockNode('', 'ts')]), profile).html;
     expect(empty).not.toContain('<pre');

@@ -120,7 +120,7 @@ const NODE_SAMPLES: Record<
       ),
     ],
     email:
-      /<pre class="gx-pre gx-code" dir="ltr"[^>]*><code[^>]*><span class="gx-tkk" style="color:#[0-9a-f]{6}">const<\/span> code_marker = <span class="gx-tkn"[^>]*>1<\/span>;\nx<\/code><\/pre>/,
+      /<pre class="gx-pre gx-code" dir="ltr"[^>]*><code[^>]*><!--\n--><span class="gx-tkk" style="color:#[0-9a-f]{6}">const<\/span> code_marker = <span class="gx-tkn"[^>]*>1<\/span>;\nx<\/code><\/pre>/,
     text: /^ {4}const code_marker = 1;\n {4}x$/m,
   },
 };

@@ -7,6 +7,7 @@ import type { Edition, SerializedBodyNode } from '../../model/types.ts';
 import { CODE_TOKEN_COLORS, CODE_TOKEN_KINDS } from '../shared/codeHighlight.ts';
 import { defaultProfile } from '../shared/profile.ts';
 import { renderText } from '../text/renderText.ts';
+import { expandTabs } from './codeBlockEmail.ts';
 import { TOKEN_CLASS } from './codeBlockStyles.ts';
 import { contrastRatio, cssRules, declarations, parseEmail } from './emailDom.testkit.ts';
 import { EMAIL_RULES } from './emailRules.testkit.ts';
@@ -64,8 +65,10 @@ describe('code block in email', () => {
   });
 
   it('shows exactly the code: no newline from line wrapping lands in a <pre>', () => {
-    const codes = [...CODE_SAMPLES.map((s) => s.code), LONG_LINE];
-    // A browser drops nothing here: <code> comes first inside <pre>, tabs and spaces stay.
+    const codes = [...CODE_SAMPLES.map((s) => expandTabs(s.code)), LONG_LINE];
+    // A browser drops nothing here: <code> comes first inside <pre>, spaces stay (tabs are
+    // expanded to stops of four, as preflight counts them).
+    expect(expandTabs('a\tb\n\tc\n日\tx')).toBe('a   b\n    c\n日  x');
     expect(preTexts(html)).toEqual(codes);
     expect(html.split('\n').every((line) => Buffer.byteLength(line) <= 998)).toBe(true);
   });

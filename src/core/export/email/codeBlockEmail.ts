@@ -1,6 +1,11 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { CODE_FONT_PX, CODE_PAD_X, type CodeBlockFields } from '../shared/codeBlock.ts';
+import {
+  CODE_FONT_PX,
+  CODE_PAD_X,
+  codeLineColumns,
+  type CodeBlockFields,
+} from '../shared/codeBlock.ts';
 import { CODE_TOKEN_COLORS, highlightCode } from '../shared/codeHighlight.ts';
 import { utf8ByteLength } from '../shared/text.ts';
 import type { EmailContext } from './context.ts';
@@ -45,8 +50,16 @@ export function codeBlockEmail(fields: CodeBlockFields, ctx: EmailContext): Elem
     content.push(node);
     bytes += size;
   };
-  highlightCode(fields.code, fields.language).forEach((line, index) => {
+  // Tabs become spaces to the next stop of four: few mail clients know tab-size, and a
+  // tab eight columns wide pushes code off a phone.
+  const code = expandTabs(fields.code);
+  const codeLines = code.split('\n');
+  const line0 = (i: number) => codeLines[i] ?? '';
+  highlightCode(code, fields.language).forEach((line, index) => {
     if (index > 0) {
+      // Whitespace at the end of a line of code stays, but not at the end of a line of
+      // HTML (validators and some relays trim it): an empty comment closes the line.
+      if (/[ \t]$/.test(line0(index - 1))) content.push({ type: 'comment', value: '' });
       content.push(text('\n'));
       bytes = 0;
     }
@@ -82,9 +95,7 @@ export function codeBlockEmail(fields: CodeBlockFields, ctx: EmailContext): Elem
         'line-height:20px',
         'mso-line-height-rule:exactly',
         'white-space:pre',
-        'word-wrap:normal',
         'word-break:normal',
-        'tab-size:4',
         'text-align:left',
         `color:${light.text}`,
         `background-color:${light.code}`,
@@ -127,4 +138,27 @@ function pieces(value: string): string[] {
 
 function escapedBytes(value: string): number {
   return utf8ByteLength(value) + 4 * (value.match(/[&<>"]/g)?.length ?? 0);
+}
+
+/** `code` with each tab replaced by spaces up to the next multiple of four columns. */
+export function expandTabs(code: string): string {
+  if (!code.includes('\t')) return code;
+  return code
+    .split('\n')
+    .map((line) => {
+      let out = '';
+      let col = 0;
+      for (const ch of line) {
+        if (ch === '\t') {
+          const pad = 4 - (col % 4);
+          out += ' '.repeat(pad);
+          col += pad;
+        } else {
+          out += ch;
+          col += codeLineColumns(ch);
+        }
+      }
+      return out;
+    })
+    .join('\n');
 }

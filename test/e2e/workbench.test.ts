@@ -97,7 +97,9 @@ describe('the workbench in browser mode', () => {
           /^http:\/\/127\.0\.0\.1:\d+\/media\/[0-9a-f]{64}\?token=/,
         );
         expect(
-          await body.locator('img').evaluate((img: { naturalWidth: number }) => img.naturalWidth),
+          await body
+            .locator('img')
+            .evaluate((img) => (img instanceof HTMLImageElement ? img.naturalWidth : -1)),
         ).toBe(1);
 
         // Reorder with the keyboard in the outline: the intro (added last) moves up to the top.

@@ -1,5 +1,6 @@
 import type { Edition, Section, SerializedBodyNode } from '../../src/core/index.ts';
 import { el as element, text } from './bodyNodes.ts';
+import { codeBlock } from './codeBlockNodes.ts';
 import { type Random, seededRandom } from './random.ts';
 
 const WORDS = [
@@ -151,7 +152,7 @@ function list(r: Random, depth: number): SerializedBodyNode {
 function blocks(r: Random): SerializedBodyNode[] {
   const out: SerializedBodyNode[] = [];
   for (let i = 0; i < r.int(1, 8); i++) {
-    switch (r.int(0, 7)) {
+    switch (r.int(0, 8)) {
       case 0:
         out.push({ ...element('heading', inline(r)), tag: r.pick(['h3', 'h4']) });
         break;
@@ -181,6 +182,9 @@ function blocks(r: Random): SerializedBodyNode[] {
           label: 'Read more',
           url: 'https://example.com/more',
         });
+        break;
+      case 6:
+        out.push(codeBlock(r));
         break;
       default:
         out.push({ ...element('paragraph', inline(r)), textFormat: 0, textStyle: '' });

@@ -1,6 +1,7 @@
-import type { Blockquote, Code, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Blockquote, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { parseMarkers, type Marker } from '../export/markdown/galleyMarkers.ts';
 import { sanitizeLinkUrl } from '../model/url.ts';
+import { codeBlockFromMdast } from './codeBlockImport.ts';
 import { htmlText } from './htmlText.ts';
 import type { ImportContext } from './importContext.ts';
 import { listToBlocks } from './listToBlocks.ts';
@@ -10,13 +11,11 @@ import { plainText } from './plainText.ts';
 import { roundupItemsFromList } from './roundupImport.ts';
 
 const BOLD = 1;
-const CODE = 16;
 
 /**
  * Converts mdast flow content (a section's blocks) into loose Lexical blocks. Galley
  * markers (`<!-- galley:... -->`) apply to the block after them; whatever the model has no
- * place for is converted to its nearest form with a warning: code blocks become lines of
- * inline code, tables one paragraph per row, raw HTML its text, heading levels 1, 2, 5 and
+ * place for is converted to its nearest form with a warning: tables one paragraph per row, raw HTML its text, heading levels 1, 2, 5 and
  * 6 the nearest of 3 and 4.
  */
 export function flowToBlocks(nodes: readonly RootContent[], context: ImportContext): Loose[] {
@@ -61,7 +60,7 @@ export function flowToBlocks(nodes: readonly RootContent[], context: ImportConte
 
 // Which blocks each marker can describe; a marker before any other block is dropped.
 const MARKED: Record<string, string[]> = {
-  block: ['paragraph', 'heading', 'blockquote', 'list'],
+  block: ['paragraph', 'heading', 'blockquote', 'list', 'code'],
   button: ['paragraph'],
   image: ['paragraph'],
   'roundup-item': ['list'],
@@ -94,7 +93,7 @@ function blockToBlocks(node: RootContent, marker: Marker | null, context: Import
       if (marker?.name === 'roundup-item') return roundupItemsFromList(node, marker, context);
       return listToBlocks(node, attrs, context, 0, flowToBlocks);
     case 'code':
-      return codeToBlocks(node, context);
+      return [{ ...attrs, ...codeBlockFromMdast(node, context) }];
     case 'table':
       return tableToBlocks(node, context);
     case 'definition':
@@ -169,22 +168,6 @@ function quoteToBlocks(node: Blockquote, attrs: Loose, context: ImportContext): 
     );
     return block;
   });
-}
-
-function codeToBlocks(node: Code, context: ImportContext): Loose[] {
-  context.notes.warn(
-    'Code blocks became paragraphs of inline code (sections have no code blocks).',
-  );
-  const lines = node.value.split(/\r?\n|\r/);
-  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
-  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
-  if (lines.length === 0) return [];
-  const children: Loose[] = [];
-  lines.forEach((line, index) => {
-    if (index > 0) children.push(lineBreak());
-    if (line !== '') children.push(textNode(line, CODE));
-  });
-  return [paragraphNode(children)];
 }
 
 function tableToBlocks(node: Table, context: ImportContext): Loose[] {

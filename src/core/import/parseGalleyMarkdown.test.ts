@@ -178,8 +178,8 @@ describe('parseGalleyMarkdown: odd syntax never throws', () => {
     ['reference links', '## A\n\n[one][r] and [r]\n\n[r]: https://example.com "T"\n', null],
     ['footnotes', '## A\n\nText[^1].\n\n[^1]: The note.\n', null],
     ['a table', '## A\n\n| a | b |\n|---|---|\n| 1 | *2* |\n', /Tables/],
-    ['a fenced code block', '## A\n\n```js\nconst a = 1;\n\n  b();\n```\n', /Code blocks/],
-    ['an indented code block', '## A\n\n    code\n', /Code blocks/],
+    ['a fenced code block', '## A\n\n```js\nconst a = 1;\n\n  b();\n```\n', null],
+    ['an indented code block', '## A\n\n    code\n', null],
     ['level 5 headings', '## A\n\n##### Deep\n', /levels 3 and 4/],
     ['a list in a quote', '## A\n\n> - a\n> - b\n', /quote/],
     ['an image between words', '## A\n\nBefore ![pic](https://e.com/p.png) after\n', null],
@@ -196,14 +196,16 @@ describe('parseGalleyMarkdown: odd syntax never throws', () => {
     if (warning) expect(warnings.join('\n')).toMatch(warning);
   });
 
-  it('turns a code block into lines of inline code', () => {
-    const { edition } = imported(parseGalleyMarkdown('```\nconst a = 1;\n\n  b();\n```\n'));
-    const paragraph = edition.sections[0]!.body.root.children[0]!;
-    expect(paragraph.children!.map((n) => [n.type, n.text ?? null, n.format ?? null])).toEqual([
-      ['text', 'const a = 1;', 16],
+  it('keeps a code block as a code block, its language and every line as written', () => {
+    const { edition } = imported(parseGalleyMarkdown('```js\nconst a = 1;\n\n  b();\n```\n'));
+    const block = edition.sections[0]!.body.root.children[0]!;
+    expect(block.type).toBe('code-block');
+    expect(block.language).toBe('js');
+    expect(block.children!.map((n) => [n.type, n.text ?? null, n.format ?? null])).toEqual([
+      ['text', 'const a = 1;', 0],
       ['linebreak', null, null],
       ['linebreak', null, null],
-      ['text', '  b();', 16],
+      ['text', '  b();', 0],
     ]);
   });
 

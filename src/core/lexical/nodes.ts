@@ -4,6 +4,7 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { ButtonNode } from './ButtonNode.ts';
+import { CodeBlockNode } from './CodeBlockNode.ts';
 import { ImageNode } from './ImageNode.ts';
 import { RoundupItemNode } from './RoundupItemNode.ts';
 
@@ -23,6 +24,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   ImageNode,
   ButtonNode,
   RoundupItemNode,
+  CodeBlockNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -41,5 +43,6 @@ export const BODY_NODE_TYPES = [
   'image',
   'button',
   'roundupitem',
+  'code-block',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

@@ -1,4 +1,5 @@
 import { restoreRoundupFields } from './restoreRoundup.ts';
+import { restoreCodeBlock } from './restoreCodeBlock.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
@@ -143,6 +144,10 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
         ...element('roundupitem', node, restoreInline(arrayOf(node.children))),
         ...restoreRoundupFields(node),
       };
+    case 'code-block': {
+      const code = restoreCodeBlock(node);
+      return { ...element('code-block', node, code.children), language: code.language };
+    }
     case 'text':
     case 'link':
     case 'linebreak':

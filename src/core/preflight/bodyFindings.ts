@@ -3,6 +3,7 @@ import { assetHash } from '../export/shared/assets.ts';
 import type { PublicationProfile } from '../export/shared/profile.ts';
 import { walkBody } from '../export/shared/walkBody.ts';
 import type { Section, SerializedBodyNode } from '../model/types.ts';
+import { codeBlockFindings } from './codeBlockFindings.ts';
 import { urlProblems } from './linkFindings.ts';
 import { roundupItemFindings } from './roundupFindings.ts';
 import { textProblems } from './textFindings.ts';
@@ -40,6 +41,10 @@ export function bodyFindings(section: Section, profile: PublicationProfile): Fin
       case 'roundupitem':
         findings.push(...roundupItemFindings(node).map((f) => ({ ...f, ...at(path) })));
         break;
+      case 'code-block':
+        findings.push(...codeBlockFindings(node).map((f) => ({ ...f, ...at(path) })));
+        // Its text runs are code: the checks for prose do not apply inside.
+        return false;
     }
   });
   return findings;

@@ -14,6 +14,7 @@ import { EDITOR_NODES, sanitizeLinkUrl } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
 import { BlocksPlugin } from './BlocksPlugin.tsx';
+import { CodeBlockPlugin } from './CodeBlockPlugin.tsx';
 import { EditorServicesContext, type EditorServices } from './EditorServices.ts';
 import { KeyboardPlugin } from './KeyboardPlugin.tsx';
 import { LinkPopover } from './LinkPopover.tsx';
@@ -161,6 +162,7 @@ function SectionEditorBody({
             <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
             <KeyboardPlugin />
             <BlocksPlugin />
+            <CodeBlockPlugin />
             <EditorBridge readOnly={readOnly} onEditor={onEditor} />
           </div>
         </EditorServicesContext.Provider>

@@ -31,6 +31,7 @@ import {
 } from './icons.tsx';
 import { EditorNotice, type Notice } from './EditorNotice.tsx';
 import { InsertButtonPanel, InsertImagePanel } from './InsertPanels.tsx';
+import { CodeBlockIcon, INSERT_CODE_BLOCK_COMMAND } from './CodeBlockPlugin.tsx';
 import { ariaShortcut, SHORTCUTS, shortcutLabel, type Shortcut } from './shortcuts.ts';
 import { useToolbarState } from './useToolbarState.ts';
 
@@ -198,6 +199,13 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
         face: <ButtonIcon />,
         onPress: () => openPanel('button'),
         pressed: panel?.kind === 'button',
+      },
+      {
+        name: 'code-block',
+        label: 'Code block',
+        face: <CodeBlockIcon />,
+        onPress: () => editor.dispatchCommand(INSERT_CODE_BLOCK_COMMAND, undefined),
+        hint: 'type ``` and a space',
       },
     ],
   ];

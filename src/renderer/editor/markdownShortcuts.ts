@@ -17,6 +17,7 @@ import {
   type Transformer,
 } from '@lexical/markdown';
 import { $createHeadingNode, $isHeadingNode, $isQuoteNode, HeadingNode } from '@lexical/rich-text';
+import { CODE_FENCE } from './codeBlockShortcut.ts';
 
 /**
  * Headings inside a section are h3 and h4 only: `#` and `##` make an h3, `###` and deeper
@@ -69,6 +70,7 @@ export const MARKDOWN_SHORTCUTS: Transformer[] = [
   SECTION_HEADING,
   QUOTE,
   DIVIDER,
+  CODE_FENCE,
   UNORDERED_LIST,
   ORDERED_LIST,
   // Order matters: code first (nothing transforms inside it), longer tags before shorter.

@@ -17,6 +17,7 @@ export const EDITOR_THEME: EditorThemeClasses = {
   link: 'ge-link',
   hr: 'ge-hr',
   hrSelected: 'ge-selected',
+  codeBlock: 'ge-code-block',
   text: {
     bold: 'ge-bold',
     italic: 'ge-italic',

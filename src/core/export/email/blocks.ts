@@ -13,6 +13,8 @@ import {
   linkUrlOf,
   unreachableNodeType,
 } from '../shared/bodyNodes.ts';
+import { codeBlockOf } from '../shared/codeBlock.ts';
+import { codeBlockEmail } from './codeBlockEmail.ts';
 import { startSide, type EmailContext } from './context.ts';
 import { button, divider, image, quote } from './components.ts';
 import { text } from './hast.ts';
@@ -93,6 +95,8 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
     }
     case 'roundupitem':
       return [roundupItemRow(node, ctx, renderNodes)];
+    case 'code-block':
+      return codeBlockEmail(codeBlockOf(node), ctx);
     default:
       return unreachableNodeType(type);
   }

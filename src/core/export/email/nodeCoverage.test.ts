@@ -126,6 +126,18 @@ const NODE_SAMPLES: Record<
       /🧪<\/td>[\s\S]*<a href="https:\/\/galley\.example\.org\/r"[^>]*>title-marker<\/a>[\s\S]*source-marker[\s\S]*blurb-marker/,
     text: /^🧪 title-marker \(source-marker\)\n {3}blurb-marker\n {3}https:\/\/galley\.example\.org\/r$/m,
   },
+  'code-block': {
+    body: [
+      el(
+        'code-block',
+        [text('const code_marker = 1;'), { type: 'linebreak', version: 1 }, text('x')],
+        { language: 'ts' },
+      ),
+    ],
+    email:
+      /<pre class="gx-pre gx-code" dir="ltr"[^>]*><code[^>]*><!--\n--><span class="gx-tkk" style="color:#[0-9a-f]{6}">const<\/span> code_marker = <span class="gx-tkn"[^>]*>1<\/span>;\nx<\/code><\/pre>/,
+    text: /^ {4}const code_marker = 1;\n {4}x$/m,
+  },
 };
 
 function editionWith(children: SerializedBodyNode[], sections: Partial<Section>[] = [{}]): Edition {

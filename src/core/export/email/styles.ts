@@ -1,3 +1,4 @@
+import { CODE_MSO_CSS, codeDarkRules, codeOutlookDarkRules } from './codeBlockStyles.ts';
 import type { Palette } from './palette.ts';
 
 /**
@@ -43,6 +44,7 @@ export function headCss(palette: Palette): string {
     ['.gx-logo', 'background-color:#ffffff;padding:6px;border-radius:4px'],
     ['.gx-logo-light', 'display:none'],
     ['.gx-logo-dark', 'display:block;max-height:none;overflow:visible'],
+    ...codeDarkRules(),
   ];
   return [
     // Reset: iOS turns dates and addresses into blue links; keep our colours.
@@ -60,10 +62,13 @@ export function headCss(palette: Palette): string {
     `[data-ogsc] .gx-link{color:${d.link} !important}`,
     `[data-ogsc] .gx-quote{color:${d.quote} !important}`,
     `[data-ogsb] .gx-code{background-color:${d.code} !important}`,
+    ...codeOutlookDarkRules(),
   ].join('\n');
 }
 
 /** Outlook-only head styles, inside `<!--[if mso]>`: a fixed string, never user text. */
 export const MSO_HEAD =
   '[if mso]><noscript><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript>\n' +
-  '<style>table,td{mso-table-lspace:0pt;mso-table-rspace:0pt}img{-ms-interpolation-mode:bicubic}body,table,td,p,a,li,h1,h2,h3,h4{font-family:Arial,Helvetica,sans-serif !important}</style><![endif]';
+  '<style>table,td{mso-table-lspace:0pt;mso-table-rspace:0pt}img{-ms-interpolation-mode:bicubic}body,table,td,p,a,li,h1,h2,h3,h4{font-family:Arial,Helvetica,sans-serif !important}' +
+  CODE_MSO_CSS +
+  '</style><![endif]';

@@ -1,6 +1,7 @@
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
+import { codeBlockToMdast } from './codeBlockMarkdown.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
 import { roundupItemToMdast } from './roundupMarkdown.ts';
@@ -28,6 +29,8 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   button: '<!-- galley:button --> then a paragraph holding only [label](url)',
   roundupitem:
     '<!-- galley:roundup-item {fields} --> then a one-item list: - emoji [title](url) — source: blurb',
+  'code-block':
+    'fenced code with the language as info string (```ts), fence longer than any backtick run',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -91,6 +94,8 @@ function blockToMdast(node: Node): RootContent[] {
     }
     case 'roundupitem':
       return roundupItemToMdast(node);
+    case 'code-block':
+      return withAttrs(blockAttrs(node), codeBlockToMdast(node));
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.
       const inline = inlineToMdast(children);

@@ -32,6 +32,7 @@ const KNOWN: Record<BodyNodeType, true> = {
   image: true,
   button: true,
   roundupitem: true,
+  'code-block': true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

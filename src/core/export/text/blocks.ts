@@ -12,9 +12,11 @@ import {
   textOf,
   unreachableNodeType,
 } from '../shared/bodyNodes.ts';
+import { codeBlockOf } from '../shared/codeBlock.ts';
 import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
 import { roundupItemText } from './roundupText.ts';
+import { codeBlockText } from './codeBlockText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 
 /** A rendered block: its lines; blocks are joined by blank lines. */
@@ -77,6 +79,10 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
     }
     case 'roundupitem':
       return [roundupItemText(node, warn, inlineText)];
+    case 'code-block': {
+      const lines = codeBlockText(codeBlockOf(node));
+      return lines.length === 0 ? [] : [lines];
+    }
     default:
       return unreachableNodeType(type);
   }

@@ -19,7 +19,9 @@ import {
   textOf,
   unreachableNodeType,
 } from '../shared/bodyNodes.ts';
+import { codeBlockOf } from '../shared/codeBlock.ts';
 import { exportHref } from '../shared/links.ts';
+import { codeBlockWeb } from './codeBlockWeb.ts';
 import { oneLine } from '../shared/text.ts';
 import { roundupItemWeb } from './roundupWeb.ts';
 import type { WebContext } from './webContext.ts';
@@ -85,6 +87,8 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
     }
     case 'roundupitem':
       return [roundupItemWeb(node, ctx, webNodes)];
+    case 'code-block':
+      return codeBlockWeb(codeBlockOf(node));
     default:
       return unreachableNodeType(type);
   }

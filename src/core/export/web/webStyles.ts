@@ -1,4 +1,5 @@
 import type { PublicationProfile } from '../shared/profile.ts';
+import { CODE_WEB_CSS } from './codeBlockWeb.ts';
 
 /**
  * The archive's one style sheet, inline in every page (a page loads nothing else): a
@@ -42,7 +43,7 @@ figure img{display:block;margin:0 auto}
 .editions h2{margin:.25rem 0;font-size:1.25rem}
 .editions p{margin:.25rem 0}
 footer{border-top:1px solid var(--rule);margin-top:2.5rem;padding-top:1rem}
-`;
+${CODE_WEB_CSS}`;
 }
 
 // Black or white text on the accent, whichever contrasts more (WCAG relative luminance).

@@ -1,4 +1,4 @@
-import type { Blockquote, Code, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Blockquote, Code, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { parseMarkers, type Marker } from '../export/markdown/galleyMarkers.ts';
 import { sanitizeLinkUrl } from '../model/url.ts';
 import { htmlText } from './htmlText.ts';
@@ -7,15 +7,15 @@ import { listToBlocks } from './listToBlocks.ts';
 import { lineBreak, paragraphNode, textNode, typeOf, type Loose } from './looseNodes.ts';
 import { phrasingToInline } from './phrasingToInline.ts';
 import { plainText } from './plainText.ts';
+import { tableToBlocks } from './tableToBlocks.ts';
 
-const BOLD = 1;
 const CODE = 16;
 
 /**
  * Converts mdast flow content (a section's blocks) into loose Lexical blocks. Galley
  * markers (`<!-- galley:... -->`) apply to the block after them; whatever the model has no
  * place for is converted to its nearest form with a warning: code blocks become lines of
- * inline code, tables one paragraph per row, raw HTML its text, heading levels 1, 2, 5 and
+ * inline code, raw HTML its text, heading levels 1, 2, 5 and
  * 6 the nearest of 3 and 4.
  */
 export function flowToBlocks(nodes: readonly RootContent[], context: ImportContext): Loose[] {
@@ -176,18 +176,6 @@ function codeToBlocks(node: Code, context: ImportContext): Loose[] {
     if (line !== '') children.push(textNode(line, CODE));
   });
   return [paragraphNode(children)];
-}
-
-function tableToBlocks(node: Table, context: ImportContext): Loose[] {
-  context.notes.warn('Tables became one paragraph per row (sections have no tables).');
-  return node.children.flatMap((row, rowIndex) => {
-    const children: Loose[] = [];
-    row.children.forEach((cell, cellIndex) => {
-      if (cellIndex > 0) children.push(textNode(' | ', rowIndex === 0 ? BOLD : 0));
-      children.push(...phrasingToInline(cell.children, context, rowIndex === 0 ? BOLD : 0));
-    });
-    return splitImages(children, context);
-  });
 }
 
 function htmlBlock(value: string, context: ImportContext): Loose[] {

@@ -5,6 +5,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { ButtonNode } from './ButtonNode.ts';
 import { ImageNode } from './ImageNode.ts';
+import { TABLE_NODES } from './TableNode.ts';
 
 /**
  * Every Lexical node type a section body may hold, registered in one place: the
@@ -21,6 +22,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HorizontalRuleNode,
   ImageNode,
   ButtonNode,
+  ...TABLE_NODES,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -38,5 +40,8 @@ export const BODY_NODE_TYPES = [
   'horizontalrule',
   'image',
   'button',
+  'table',
+  'tablerow',
+  'tablecell',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

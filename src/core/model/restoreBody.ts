@@ -1,3 +1,4 @@
+import { restoreTable } from './restoreTable.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
@@ -137,6 +138,10 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
         label: str(node.label),
         url: sanitizeLinkUrl(node.url) ?? '',
       };
+    case 'table':
+    case 'tablerow':
+    case 'tablecell':
+      return restoreTable(node, { inline: restoreInline, paragraph: (c) => paragraph(c) });
     case 'text':
     case 'link':
     case 'linebreak':

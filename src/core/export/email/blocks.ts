@@ -19,6 +19,7 @@ import { text } from './hast.ts';
 import { formattedText, link } from './inline.ts';
 import { list } from './lists.ts';
 import { style } from './styles.ts';
+import { emailTable } from './tableEmail.ts';
 
 /** A section body as email content: blocks in reading order. */
 export function renderBody(body: SectionBody, ctx: EmailContext): ElementContent[] {
@@ -90,6 +91,14 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       const cell = button(label, url, ctx);
       return cell ? [cell] : [];
     }
+    case 'table': {
+      const table = emailTable(node, ctx, renderNodes);
+      return table ? [table] : [];
+    }
+    case 'tablerow':
+    case 'tablecell':
+      // Only reached outside a table (restoreBody never leaves one): keep the words.
+      return renderNodes(childrenOf(node), ctx);
     default:
       return unreachableNodeType(type);
   }

@@ -3,6 +3,7 @@ import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
+import { tableToMdast } from './tableMarkdown.ts';
 
 type Node = SerializedBodyNode;
 
@@ -25,6 +26,9 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   horizontalrule: 'thematic break ---',
   image: '![alt](src "caption"), width in <!-- galley:image {"width":n} --> before it',
   button: '<!-- galley:button --> then a paragraph holding only [label](url)',
+  table: 'GFM table: header row, alignment row (:-- :-: --:), body rows; pipes escaped',
+  tablerow: 'a table row (| a | b |)',
+  tablecell: 'a table cell: one line of inline text',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -85,6 +89,10 @@ function blockToMdast(node: Node): RootContent[] {
           ],
         },
       ];
+    }
+    case 'table': {
+      const table = tableToMdast(node);
+      return table ? [table] : [];
     }
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.

@@ -14,6 +14,7 @@ import {
 } from '../shared/bodyNodes.ts';
 import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
+import { tableText } from './tableText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 
 /** A rendered block: its lines; blocks are joined by blank lines. */
@@ -74,6 +75,12 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
       }
       return [wrap(`${oneLine(label) || 'Link'}: ${href}`)];
     }
+    case 'table':
+      return tableText(node, (inline) => inlineText(inline, warn));
+    case 'tablerow':
+    case 'tablecell':
+      // Only reached outside a table (restoreBody never leaves one): keep the words.
+      return childrenOf(node).flatMap((child) => textBlocks(child, warn));
     default:
       return unreachableNodeType(type);
   }

@@ -22,6 +22,7 @@ import {
 import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
 import type { WebContext } from './webContext.ts';
+import { webTable } from './webTable.ts';
 
 /**
  * A section body as web markup: the same model the email renders, written as plain
@@ -82,6 +83,14 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
       const link = webButton(label, url, ctx);
       return link ? [h('p', [link])] : [];
     }
+    case 'table': {
+      const table = webTable(node, (inline) => webNodes(inline, ctx));
+      return table ? [table] : [];
+    }
+    case 'tablerow':
+    case 'tablecell':
+      // Only reached outside a table (restoreBody never leaves one): keep the words.
+      return webNodes(childrenOf(node), ctx);
     default:
       return unreachableNodeType(type);
   }

@@ -126,27 +126,30 @@ function withoutLineBreaks(node: Node): Node {
 
 function trimEdges(nodes: Node[]): Node[] {
   const out = nodes.map((n) => ({ ...n }));
-  const edge = (node: Node | undefined, trim: (s: string) => string): void => {
-    if (!node) return;
-    if (node.type === 'text' && typeof node.text === 'string') node.text = trim(node.text);
-    else if (Array.isArray(node.children)) {
-      const kids = node.children.map((k) => ({ ...k }));
-      node.children = kids;
-      edge(trim === trimStart ? kids[0] : kids[kids.length - 1], trim);
-      node.children = kids.filter((k) => !(k.type === 'text' && k.text === ''));
+  // Trim the first (or last) run; a run left empty goes, and the next one is trimmed too.
+  const trim = (list: Node[], atStart: boolean): Node[] => {
+    while (list.length > 0) {
+      const index = atStart ? 0 : list.length - 1;
+      const node = { ...list[index]! };
+      if (node.type === 'text' && typeof node.text === 'string') {
+        node.text = atStart ? node.text.replace(/^\s+/, '') : node.text.replace(/\s+$/, '');
+      } else if (Array.isArray(node.children)) {
+        node.children = trim([...node.children], atStart);
+      } else {
+        return list;
+      }
+      const empty =
+        node.type === 'text' ? node.text === '' : (node.children ?? []).length === 0;
+      if (!empty) {
+        list[index] = node;
+        return list;
+      }
+      list.splice(index, 1);
     }
+    return list;
   };
-  edge(out[0], trimStart);
-  edge(out[out.length - 1], trimEnd);
-  return out.filter(
-    (n) =>
-      !(n.type === 'text' && n.text === '') &&
-      !(n.type === 'link' && Array.isArray(n.children) && n.children.length === 0),
-  );
+  return trim(trim(out, true), false);
 }
-
-const trimStart = (s: string) => s.replace(/^\s+/, '');
-const trimEnd = (s: string) => s.replace(/\s+$/, '');
 
 function space(): Node {
   return { type: 'text', version: 1, text: ' ', format: 0, detail: 0, mode: 'normal', style: '' };

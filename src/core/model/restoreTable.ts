@@ -58,7 +58,8 @@ function rowCells(row: Loose): Loose[] {
   for (const child of arrayOf(row.children)) {
     if (!isRecord(child) || child.type !== 'tablecell') continue;
     out.push(child);
-    const span = typeof child.colSpan === 'number' ? Math.min(Math.floor(child.colSpan), MAX_SPAN) : 1;
+    const span =
+      typeof child.colSpan === 'number' ? Math.min(Math.floor(child.colSpan), MAX_SPAN) : 1;
     for (let i = 1; i < span; i++) out.push({ type: 'tablecell', children: [] });
   }
   return out;
@@ -138,8 +139,7 @@ function trimEdges(nodes: Node[]): Node[] {
       } else {
         return list;
       }
-      const empty =
-        node.type === 'text' ? node.text === '' : (node.children ?? []).length === 0;
+      const empty = node.type === 'text' ? node.text === '' : (node.children ?? []).length === 0;
       if (!empty) {
         list[index] = node;
         return list;

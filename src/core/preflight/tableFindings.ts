@@ -29,7 +29,9 @@ export function tableNaturalWidth(node: SerializedBodyNode): number {
 }
 
 /** A table wider than the email (600 px) even at its narrowest: a warning. */
-export function tableFindings(node: SerializedBodyNode): Array<Omit<Finding, 'sectionId' | 'nodePath'>> {
+export function tableFindings(
+  node: SerializedBodyNode,
+): Array<Omit<Finding, 'sectionId' | 'nodePath'>> {
   const width = tableNaturalWidth(node);
   if (width <= EMAIL_WIDTH) return [];
   const columns = tableOf(node).header.length;

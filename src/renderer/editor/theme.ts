@@ -17,6 +17,12 @@ export const EDITOR_THEME: EditorThemeClasses = {
   link: 'ge-link',
   hr: 'ge-hr',
   hrSelected: 'ge-selected',
+  table: 'ge-table',
+  tableRow: 'ge-tr',
+  tableCell: 'ge-td',
+  tableCellHeader: 'ge-th',
+  tableCellSelected: 'ge-td--selected',
+  tableSelection: 'ge-table--selection',
   text: {
     bold: 'ge-bold',
     italic: 'ge-italic',

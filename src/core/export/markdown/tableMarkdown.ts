@@ -15,9 +15,10 @@ export function tableToMdast(node: SerializedBodyNode): Table | null {
   if (header.length === 0) return null;
   const row = (cells: SerializedBodyNode[][]) => ({
     type: 'tableRow' as const,
-    children: cells.map(
-      (inline): TableCell => ({ type: 'tableCell', children: inlineToMdast(inline) }),
-    ),
+    children: cells.map((inline): TableCell => ({
+      type: 'tableCell',
+      children: inlineToMdast(inline),
+    })),
   });
   return {
     type: 'table',

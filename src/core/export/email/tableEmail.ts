@@ -12,8 +12,9 @@ import { FONT_STACK, style } from './styles.ts';
  * `<th scope="col">`), styled inline.
  *
  * Narrow screens: shrink and wrap. The table is 100% of the column and lays its columns
- * out automatically, so at 375 px each column narrows and its text wraps; long words
- * break (`overflow-wrap`/`word-break`) instead of pushing the table wider than the screen.
+ * out automatically, so at 375 px each column narrows and its text wraps between words;
+ * under 620 px a media query trims cell padding and a point of type (`gx-cell`), and a word
+ * that still cannot fit breaks (`overflow-wrap`) instead of pushing the table off screen.
  * This is the one strategy every client renders the same: stacking needs media queries
  * that the Gmail app ignores for some accounts, and a scrolling wrapper needs `overflow`,
  * which Outlook and several webmails drop. Preflight warns when a table's natural width
@@ -39,9 +40,11 @@ export function emailTable(
       'font-size:14px',
       'line-height:20px',
       `font-family:${FONT_STACK}`,
+      // The card breaks words anywhere (word-break is inherited); a cell breaks one only
+      // when it cannot fit, so columns size to whole words first.
+      'word-break:normal',
       'overflow-wrap:break-word',
       'word-wrap:break-word',
-      'word-break:break-word',
     );
   const content = (inline: SerializedBodyNode[]): ElementContent[] => {
     const out = renderInline(inline, ctx);
@@ -55,7 +58,7 @@ export function emailTable(
         'th',
         {
           scope: 'col',
-          className: ['gx-code', 'gx-rule'],
+          className: ['gx-cell', 'gx-code', 'gx-rule'],
           style: style(
             cellBase(aligns[c] ?? ''),
             `background-color:${light.code}`,
@@ -75,7 +78,7 @@ export function emailTable(
         h(
           'td',
           {
-            className: ['gx-text', 'gx-rule'],
+            className: ['gx-cell', 'gx-text', 'gx-rule'],
             style: style(cellBase(aligns[c] ?? ''), `color:${light.text}`, 'vertical-align:top'),
           },
           content(cell),

@@ -110,9 +110,10 @@ function cellInline(node: Loose, kit: TableRestoreKit): Node[] {
 function joinInline(segments: Node[][], kit: TableRestoreKit): Node[] {
   const parts: unknown[] = [];
   for (const segment of segments) {
-    if (segment.length === 0) continue;
+    const words = trimEdges(kit.inline(segment.map(withoutLineBreaks)));
+    if (words.length === 0) continue;
     if (parts.length > 0) parts.push(space());
-    parts.push(...segment.map(withoutLineBreaks));
+    parts.push(...words);
   }
   return trimEdges(kit.inline(parts));
 }

@@ -1,9 +1,13 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
 
+const SHOTS =
+  process.env.GALLEY_SHOTS ?? join(import.meta.dirname, '..', '..', 'test-results', 'email-tables');
 const tempDir = useTempDir();
 const chromium = useChromium();
 
@@ -26,6 +30,7 @@ describe('two editors co-edit a table', () => {
     'type into the same cell at once and converge; rows, Tab and column alignment reach both',
     { timeout: 150_000 },
     async () => {
+      mkdirSync(SHOTS, { recursive: true });
       const server = await startWorkbench(tempDir());
       try {
         const { id } = value(
@@ -87,13 +92,12 @@ describe('two editors co-edit a table', () => {
         await expect.poll(async () => (await cells(graceBody)).length).toBe(3);
         await expect.poll(async () => (await cells(graceBody))[2]).toEqual(['Quill', '']);
         await expect
-          .poll(() =>
-            graceBody
-              .locator('td')
-              .nth(1)
-              .evaluate((td) => getComputedStyle(td).textAlign),
-          )
-          .toBe('right');
+          .poll(() => graceBody.locator('td').nth(1).getAttribute('style'))
+          .toMatch(/text-align: right/);
+
+        // For a person to look at: the table and its bar in the editor.
+        await adaBody.locator('td').first().click();
+        await adaCard.screenshot({ path: join(SHOTS, 'editor-table.png') });
 
         // The backend's copy (headless Lexical over the same Yjs doc) exports the same table.
         await expect

@@ -96,7 +96,7 @@ describe('restoreBody on tables', () => {
           row(
             cell([
               el('heading', [text('Head')], { tag: 'h3' }),
-              para(text('one'), { type: 'linebreak' }, text('two ')),
+              para(text('one'), { type: 'linebreak', version: 1 }, text('two ')),
               el('list', [el('listitem', [text('item')])], { listType: 'bullet' }),
               { type: 'image', src: 'https://x.example.com/a.png', alt: 'pic' },
               { type: 'button', label: 'Go', url: 'https://go.example.com/' },

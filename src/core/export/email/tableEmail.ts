@@ -5,7 +5,7 @@ import { tableOf, type ColumnAlign } from '../shared/tableNodes.ts';
 import { startSide, type EmailContext } from './context.ts';
 import { box, text } from './hast.ts';
 import type { RenderChildren } from './lists.ts';
-import { FONT_STACK, style } from './styles.ts';
+import { style } from './styles.ts';
 
 /**
  * A body table in email: a real data table (`class="gx-data"`, header cells as
@@ -39,7 +39,6 @@ export function emailTable(
       `text-align:${align === '' ? startSide(ctx) : align}`,
       'font-size:14px',
       'line-height:20px',
-      `font-family:${FONT_STACK}`,
       // The card breaks words anywhere (word-break is inherited); a cell breaks one only
       // when it cannot fit, so columns size to whole words first.
       'word-break:normal',

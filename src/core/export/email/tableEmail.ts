@@ -13,8 +13,9 @@ import { style } from './styles.ts';
  *
  * Narrow screens: shrink and wrap. The table is 100% of the column and lays its columns
  * out automatically, so at 375 px each column narrows and its text wraps between words;
- * under 620 px a media query trims cell padding and a point of type (`gx-cell`), and a word
- * that still cannot fit breaks (`overflow-wrap`) instead of pushing the table off screen.
+ * under 620 px a media query trims cell padding and a point of type (`gx-cell`). Words stay
+ * whole (`overflow-wrap` is unsupported in Gmail, Outlook and Yahoo), so a column is never
+ * narrower than its longest word: preflight's width estimate is built on exactly that.
  * This is the one strategy every client renders the same: stacking needs media queries
  * that the Gmail app ignores for some accounts, and a scrolling wrapper needs `overflow`,
  * which Outlook and several webmails drop. Preflight warns when a table's natural width
@@ -39,11 +40,9 @@ export function emailTable(
       `text-align:${align === '' ? startSide(ctx) : align}`,
       'font-size:14px',
       'line-height:20px',
-      // The card breaks words anywhere (word-break is inherited); a cell breaks one only
-      // when it cannot fit, so columns size to whole words first.
+      // The card breaks words anywhere (word-break is inherited), which would let the
+      // table squeeze a column to a letter or two; a cell keeps its words whole.
       'word-break:normal',
-      'overflow-wrap:break-word',
-      'word-wrap:break-word',
     );
   const content = (inline: SerializedBodyNode[]): ElementContent[] => {
     const out = renderInline(inline, ctx);
@@ -93,7 +92,7 @@ export function emailTable(
       cellSpacing: 0,
       border: 0,
       width: '100%',
-      style: style('width:100%', 'border-collapse:collapse', 'table-layout:auto'),
+      style: style('width:100%', 'border-collapse:collapse'),
     },
     [h('thead', [head]), h('tbody', body)],
   );

@@ -59,8 +59,10 @@ function rowBlocks(head: string[], body: string[][]): string[][] {
   if (body.length === 0) return [wrap(head.join(' | '))];
   const blocks = body.map((row) =>
     row.flatMap((value, c) => {
-      const label = head[c] || `Column ${c + 1}`;
-      return value === '' ? [] : wrap(`${label}: ${value}`, '', '  ');
+      // A column without a header gives its value alone: the email shows no label either.
+      const label = head[c] ?? '';
+      if (value === '') return [];
+      return label === '' ? wrap(value, '', '  ') : wrap(`${label}: ${value}`, '', '  ');
     }),
   );
   return blocks.filter((b) => b.length > 0);

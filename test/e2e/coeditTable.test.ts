@@ -113,6 +113,19 @@ describe('two editors co-edit a table', () => {
         expect(lines[0]).toMatch(/^\| Tool +\| +Price \|$/);
         expect(lines[1]).toMatch(/^\| -+ \| -+: \|$/);
         expect(lines[2]).toMatch(/^\| ada-here Lexa grace-here \| +\$5 \|$/);
+        // The Markdown shortcut: Grace types a header row on a line of its own after the table.
+        await graceBody.click();
+        await grace.page.keyboard.press('Control+End');
+        await grace.page.keyboard.type('| Step | Owner |');
+        await grace.page.keyboard.press('Enter');
+        await grace.page.keyboard.type('Ship');
+        await expect.poll(() => adaBody.locator('table').count()).toBe(2);
+        await expect
+          .poll(async () => (await cells(adaBody)).slice(-2))
+          .toEqual([
+            ['Step', 'Owner'],
+            ['Ship', ''],
+          ]);
         expect(ada.errors).toEqual([]);
         expect(grace.errors).toEqual([]);
         await ada.context.close();

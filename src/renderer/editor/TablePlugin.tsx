@@ -30,6 +30,7 @@ import {
 import { useEffect } from 'react';
 import { $createGalleyTable, $createGalleyTableCell, columnAlign } from '../../core/index.ts';
 import { $insertBlock } from './BlocksPlugin.tsx';
+import { $tableFromPipeRow } from './tableShortcut.ts';
 
 /** Inserts a table of `rows` rows (header included) and `columns` columns at the caret. */
 export const INSERT_GALLEY_TABLE_COMMAND: LexicalCommand<{ rows: number; columns: number }> =
@@ -41,7 +42,8 @@ export const INSERT_GALLEY_TABLE_COMMAND: LexicalCommand<{ rows: number; columns
  * the header row, a column's cells share its header cell's alignment. Keys: Tab and
  * Shift+Tab move between cells (Tab in the last cell adds a row, unless that row is still
  * empty: then it leaves the table, so the keyboard is never trapped); Enter moves down a
- * cell, since a cell holds one line (Markdown and the email cannot show more).
+ * cell, since a cell holds one line (Markdown and the email cannot show more). The Markdown
+ * shortcut: Enter after a line that reads `| Tool | Price |` makes it a table's header row.
  */
 export function TablePlugin() {
   const [editor] = useLexicalComposerContext();
@@ -78,7 +80,16 @@ export function registerGalleyTables(editor: LexicalEditor): () => void {
       KEY_ENTER_COMMAND,
       (event) => {
         const cell = $caretCell();
-        if (cell === null) return false;
+        if (cell === null) {
+          if (event?.shiftKey || !$caretAtBlockEnd()) return false;
+          const selection = $getSelection();
+          const block = $isRangeSelection(selection)
+            ? selection.anchor.getNode().getTopLevelElement()
+            : null;
+          if (block === null || $tableFromPipeRow(block) === null) return false;
+          event?.preventDefault();
+          return true;
+        }
         event?.preventDefault();
         const below = $cellAt(cell, 1, 0);
         if (below) $selectCell(below);
@@ -96,6 +107,18 @@ export function registerGalleyTables(editor: LexicalEditor): () => void {
       if (table) $normalizeTable(table);
     }),
   );
+}
+
+/** True when the caret is collapsed at the very end of its top-level block. */
+function $caretAtBlockEnd(): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  const block = selection.anchor.getNode().getTopLevelElement();
+  if (block === null) return false;
+  const last = block.getLastDescendant();
+  const anchor = selection.anchor;
+  if (last === null) return false;
+  return anchor.key === last.getKey() && anchor.offset === last.getTextContentSize();
 }
 
 /** The table cell the collapsed caret is in, or null. */

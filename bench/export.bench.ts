@@ -17,6 +17,7 @@ import type { PublicationProfile } from '../src/core/export/shared/profile.ts';
 import type { Edition, SerializedBodyNode } from '../src/core/model/types.ts';
 import { seededRandom } from '../test/helpers/random.ts';
 import type { BenchReport, BenchResult } from './types.ts';
+import { benchTable } from './benchTable.ts';
 
 /**
  * Exporting a realistic long edition (10,000 words in 20 sections: every section kind,
@@ -69,6 +70,8 @@ export function editionOfWords(seed: number): Edition {
         children: [1, 2, 3].map(() => ({ type: 'listitem', children: inline(20) })),
       },
       { type: 'quote', children: [text(words(40))] },
+      // Two comparison tables in the edition (issue 12).
+      ...(i === 3 || i === 14 ? [benchTable(words, 6, 4)] : []),
       {
         type: 'image',
         src: `https://images.example.org/${i}.png`,

@@ -13,6 +13,7 @@ export * from './lexical/RoundupItemNode.ts';
 export * from './lexical/CodeBlockNode.ts';
 export * from './model/codeLanguage.ts';
 export * from './export/shared/codeHighlight.ts';
+export * from './lexical/TableNode.ts';
 export * from './lexical/bodySession.ts';
 export * from './lexical/decoratorViews.ts';
 export * from './api/bridge.ts';

@@ -2,6 +2,7 @@ import type { Edition, Section, SerializedBodyNode } from '../../src/core/index.
 import { el as element, text } from './bodyNodes.ts';
 import { codeBlock } from './codeBlockNodes.ts';
 import { type Random, seededRandom } from './random.ts';
+import { generateTable } from './generateTable.ts';
 
 const WORDS = [
   'release',
@@ -83,6 +84,7 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
   }
   // Its own random stream, so the sections before it are drawn as they were before roundups.
   if (regular < sectionCount) sections.push(roundupSection(seed));
+  addTables(seed, sections);
   return {
     formatVersion: 1,
     id: `gen${seed}`,
@@ -97,6 +99,16 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
     sections,
     extra: r.chance(0.5) ? { custom: { tags: ['a', 'b'] } } : {},
   };
+}
+
+// Tables come from their own stream, so the rest of every generated edition stays as it was.
+function addTables(seed: number, sections: Section[]): void {
+  const r = seededRandom(seed * 7919 + 12);
+  for (const section of sections) {
+    if (!r.chance(0.4)) continue;
+    const children = section.body.root.children;
+    children.splice(r.int(0, children.length), 0, generateTable(r, inline));
+  }
 }
 
 function sentence(r: Random, words: number): string {

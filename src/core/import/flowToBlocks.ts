@@ -1,4 +1,4 @@
-import type { Blockquote, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Blockquote, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { parseMarkers, type Marker } from '../export/markdown/galleyMarkers.ts';
 import { sanitizeLinkUrl } from '../model/url.ts';
 import { codeBlockFromMdast } from './codeBlockImport.ts';
@@ -9,14 +9,12 @@ import { lineBreak, paragraphNode, textNode, typeOf, type Loose } from './looseN
 import { phrasingToInline } from './phrasingToInline.ts';
 import { plainText } from './plainText.ts';
 import { roundupItemsFromList } from './roundupImport.ts';
-
-const BOLD = 1;
+import { tableToBlocks } from './tableToBlocks.ts';
 
 /**
  * Converts mdast flow content (a section's blocks) into loose Lexical blocks. Galley
  * markers (`<!-- galley:... -->`) apply to the block after them; whatever the model has no
- * place for is converted to its nearest form with a warning: tables one paragraph per row, raw HTML its text, heading levels 1, 2, 5 and
- * 6 the nearest of 3 and 4.
+ * place for is converted to its nearest form with a warning (raw HTML its text).
  */
 export function flowToBlocks(nodes: readonly RootContent[], context: ImportContext): Loose[] {
   const out: Loose[] = [];
@@ -167,18 +165,6 @@ function quoteToBlocks(node: Blockquote, attrs: Loose, context: ImportContext): 
       'A quote can only hold text; lists, images and dividers in it were moved out.',
     );
     return block;
-  });
-}
-
-function tableToBlocks(node: Table, context: ImportContext): Loose[] {
-  context.notes.warn('Tables became one paragraph per row (sections have no tables).');
-  return node.children.flatMap((row, rowIndex) => {
-    const children: Loose[] = [];
-    row.children.forEach((cell, cellIndex) => {
-      if (cellIndex > 0) children.push(textNode(' | ', rowIndex === 0 ? BOLD : 0));
-      children.push(...phrasingToInline(cell.children, context, rowIndex === 0 ? BOLD : 0));
-    });
-    return splitImages(children, context);
   });
 }
 

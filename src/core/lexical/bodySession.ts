@@ -123,6 +123,7 @@ export function openBodySession(doc: Y.Doc): BodySession {
       return editor.getEditorState().toJSON() as unknown as SectionBody;
     },
     write(body) {
+      flush(editor);
       editor.update(
         () => {
           const root = $getRoot();
@@ -136,6 +137,9 @@ export function openBodySession(doc: Y.Doc): BodySession {
       );
     },
     update(fn) {
+      // Commit pending remote changes first: batched into the same update, the local edit
+      // would carry the remote update's collaboration tag and never reach the doc.
+      flush(editor);
       editor.update(fn, { discrete: true });
     },
     dispose() {

@@ -7,6 +7,7 @@ import { ButtonNode } from './ButtonNode.ts';
 import { CodeBlockNode } from './CodeBlockNode.ts';
 import { ImageNode } from './ImageNode.ts';
 import { RoundupItemNode } from './RoundupItemNode.ts';
+import { TABLE_NODES } from './TableNode.ts';
 
 /**
  * Every Lexical node type a section body may hold, registered in one place: the
@@ -25,6 +26,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   ButtonNode,
   RoundupItemNode,
   CodeBlockNode,
+  ...TABLE_NODES,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -44,5 +46,8 @@ export const BODY_NODE_TYPES = [
   'button',
   'roundupitem',
   'code-block',
+  'table',
+  'tablerow',
+  'tablecell',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

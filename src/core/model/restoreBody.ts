@@ -1,5 +1,6 @@
 import { restoreRoundupFields } from './restoreRoundup.ts';
 import { restoreCodeBlock } from './restoreCodeBlock.ts';
+import { restoreTable } from './restoreTable.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
@@ -148,6 +149,10 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
       const code = restoreCodeBlock(node);
       return { ...element('code-block', node, code.children), language: code.language };
     }
+    case 'table':
+    case 'tablerow':
+    case 'tablecell':
+      return restoreTable(node, { inline: restoreInline, paragraph: (c) => paragraph(c) });
     case 'text':
     case 'link':
     case 'linebreak':

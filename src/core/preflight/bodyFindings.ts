@@ -6,6 +6,7 @@ import type { Section, SerializedBodyNode } from '../model/types.ts';
 import { codeBlockFindings } from './codeBlockFindings.ts';
 import { urlProblems } from './linkFindings.ts';
 import { roundupItemFindings } from './roundupFindings.ts';
+import { tableFindings } from './tableFindings.ts';
 import { textProblems } from './textFindings.ts';
 import type { Finding } from './types.ts';
 
@@ -45,6 +46,9 @@ export function bodyFindings(section: Section, profile: PublicationProfile): Fin
         findings.push(...codeBlockFindings(node).map((f) => ({ ...f, ...at(path) })));
         // Its text runs are code: the checks for prose do not apply inside.
         return false;
+      case 'table':
+        findings.push(...tableFindings(node).map((f) => ({ ...f, ...at(path) })));
+        break;
     }
   });
   return findings;

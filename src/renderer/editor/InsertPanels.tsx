@@ -20,7 +20,8 @@ interface PanelProps {
   onClose: (inserted: boolean) => void;
 }
 
-function Panel({
+/** The insert panels' frame: a titled form that Escape closes. */
+export function Panel({
   title,
   onClose,
   onSubmit,

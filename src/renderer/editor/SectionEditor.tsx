@@ -22,6 +22,7 @@ import { MARKDOWN_SHORTCUTS } from './markdownShortcuts.ts';
 import { EDITOR_HTML_CONFIG, registerModelGuards } from './modelGuards.ts';
 import { EDITOR_THEME } from './theme.ts';
 import type { Notice } from './EditorNotice.tsx';
+import { TablePlugin } from './TablePlugin.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useCollabProvider } from './useCollabProvider.ts';
 import { registerEditorViews } from './views.tsx';
@@ -163,6 +164,7 @@ function SectionEditorBody({
             <KeyboardPlugin />
             <BlocksPlugin />
             <CodeBlockPlugin />
+            <TablePlugin />
             <EditorBridge readOnly={readOnly} onEditor={onEditor} />
           </div>
         </EditorServicesContext.Provider>

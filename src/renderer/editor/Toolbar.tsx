@@ -32,6 +32,7 @@ import {
 import { EditorNotice, type Notice } from './EditorNotice.tsx';
 import { InsertButtonPanel, InsertImagePanel } from './InsertPanels.tsx';
 import { CodeBlockIcon, INSERT_CODE_BLOCK_COMMAND } from './CodeBlockPlugin.tsx';
+import { InsertTablePanel, TableIcon, TableToolbar } from './TableToolbar.tsx';
 import { ariaShortcut, SHORTCUTS, shortcutLabel, type Shortcut } from './shortcuts.ts';
 import { useToolbarState } from './useToolbarState.ts';
 
@@ -71,7 +72,10 @@ interface ToolbarProps {
 export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
-  const [panel, setPanel] = useState<{ kind: 'image' | 'button'; saved: BaseSelection | null }>();
+  const [panel, setPanel] = useState<{
+    kind: 'image' | 'button' | 'table';
+    saved: BaseSelection | null;
+  }>();
   const [active, setActive] = useState('bold');
   const selectRef = useRef<HTMLSelectElement>(null);
   const groupRef = useRef<HTMLDivElement>(null);
@@ -89,7 +93,7 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
     [editor],
   );
 
-  const openPanel = (kind: 'image' | 'button') => {
+  const openPanel = (kind: 'image' | 'button' | 'table') => {
     const saved = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
     setPanel((prev) => (prev?.kind === kind ? undefined : { kind, saved }));
   };
@@ -207,6 +211,13 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
         onPress: () => editor.dispatchCommand(INSERT_CODE_BLOCK_COMMAND, undefined),
         hint: 'type ``` and a space',
       },
+      {
+        name: 'table',
+        label: 'Table',
+        face: <TableIcon />,
+        onPress: () => openPanel('table'),
+        pressed: panel?.kind === 'table',
+      },
     ],
   ];
   const order = groups.flat().map((b) => b.name);
@@ -312,7 +323,10 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
         <InsertImagePanel saved={panel.saved} onClose={closePanel} />
       ) : panel?.kind === 'button' ? (
         <InsertButtonPanel saved={panel.saved} onClose={closePanel} />
+      ) : panel?.kind === 'table' ? (
+        <InsertTablePanel saved={panel.saved} onClose={closePanel} />
       ) : null}
+      <TableToolbar />
       {notice ? <EditorNotice notice={notice} onDismiss={onDismissNotice} /> : null}
     </div>
   );

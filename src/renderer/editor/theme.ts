@@ -18,6 +18,12 @@ export const EDITOR_THEME: EditorThemeClasses = {
   hr: 'ge-hr',
   hrSelected: 'ge-selected',
   codeBlock: 'ge-code-block',
+  table: 'ge-table',
+  tableRow: 'ge-tr',
+  tableCell: 'ge-td',
+  tableCellHeader: 'ge-th',
+  tableCellSelected: 'ge-td--selected',
+  tableSelection: 'ge-table--selection',
   text: {
     bold: 'ge-bold',
     italic: 'ge-italic',

@@ -22,6 +22,7 @@ import { formattedText, link } from './inline.ts';
 import { list } from './lists.ts';
 import { roundupItemRow } from './roundupEmail.ts';
 import { style } from './styles.ts';
+import { emailTable } from './tableEmail.ts';
 
 /** A section body as email content: blocks in reading order. */
 export function renderBody(body: SectionBody, ctx: EmailContext): ElementContent[] {
@@ -97,6 +98,14 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       return [roundupItemRow(node, ctx, renderNodes)];
     case 'code-block':
       return codeBlockEmail(codeBlockOf(node), ctx);
+    case 'table': {
+      const table = emailTable(node, ctx, renderNodes);
+      return table ? [table] : [];
+    }
+    case 'tablerow':
+    case 'tablecell':
+      // Only reached outside a table (restoreBody never leaves one): keep the words.
+      return renderNodes(childrenOf(node), ctx);
     default:
       return unreachableNodeType(type);
   }

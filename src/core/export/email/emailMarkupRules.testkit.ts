@@ -11,6 +11,7 @@ import {
   cssRules,
   declarations,
   describeElement as tag,
+  type Element,
   type ParsedEmail,
 } from './emailDom.testkit.ts';
 
@@ -100,7 +101,8 @@ export function checkInlineStyles(e: ParsedEmail): string[] {
 export function checkTables(e: ParsedEmail): string[] {
   const out: string[] = [];
   for (const el of e.elements.filter((x) => x.tagName === 'table')) {
-    if (attr(el, 'role') !== 'presentation') out.push(`${tag(el)} without role=presentation`);
+    if (attr(el, 'role') !== 'presentation' && !isDataTable(el))
+      out.push(`${tag(el)} without role=presentation`);
     for (const name of ['cellpadding', 'cellspacing', 'border'])
       if (attr(el, name) !== '0') out.push(`${tag(el)} ${name}=${attr(el, name)}`);
   }
@@ -114,6 +116,17 @@ export function checkTables(e: ParsedEmail): string[] {
     )
       out.push(`${tag(el)} align=${attr(el, 'align')} floats`);
   return out;
+}
+
+/**
+ * A body table (gx-data) is data, not layout: it keeps its table role so a screen reader
+ * can announce headers, and must then have a header row of `<th scope="col">` cells.
+ */
+function isDataTable(el: Element): boolean {
+  if (!(attr(el, 'class') ?? '').split(/\s+/).includes('gx-data')) return false;
+  const head = childElements(el).find((c) => c.tagName === 'thead');
+  const cells = head ? childElements(head).flatMap(childElements) : [];
+  return cells.length > 0 && cells.every((c) => c.tagName === 'th' && attr(c, 'scope') === 'col');
 }
 
 /** Rule 5: at most 600 px, with an Outlook-only 600 px table. */

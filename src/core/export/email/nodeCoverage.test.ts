@@ -138,7 +138,29 @@ const NODE_SAMPLES: Record<
       /<pre class="gx-pre gx-code" dir="ltr"[^>]*><code[^>]*><!--\n--><span class="gx-tkk" style="color:#[0-9a-f]{6}">const<\/span> code_marker = <span class="gx-tkn"[^>]*>1<\/span>;\nx<\/code><\/pre>/,
     text: /^ {4}const code_marker = 1;\n {4}x$/m,
   },
+  table: {
+    body: [tableSample('th-marker', 'td-marker')],
+    email: /<th scope="col"[^>]*>th-marker<\/th>[\s\S]*<td [^>]*>td-marker<\/td>/,
+    text: /^\| th-marker \|\n\|-+\|\n\| td-marker +\|$/m,
+  },
+  tablerow: {
+    body: [tableSample('row-head', 'row-marker')],
+    email: /<tr>\s*<td [^>]*>row-marker<\/td>\s*<\/tr>/,
+    text: /^\| row-marker \|$/m,
+  },
+  tablecell: {
+    body: [tableSample('cell-head', 'cell-marker', 'right')],
+    email: /<td [^>]*text-align:right[^>]*>cell-marker<\/td>/,
+    text: /^\| cell-marker \|$/m,
+  },
 };
+
+/** A one-column table: a header cell and one body cell. */
+function tableSample(head: string, cell: string, align = ''): SerializedBodyNode {
+  const c = (words: string, headerState: number) =>
+    el('tablecell', [para(text(words))], { headerState, colSpan: 1, rowSpan: 1, format: align });
+  return el('table', [el('tablerow', [c(head, 1)]), el('tablerow', [c(cell, 0)])]);
+}
 
 function editionWith(children: SerializedBodyNode[], sections: Partial<Section>[] = [{}]): Edition {
   return restoreEdition({
@@ -170,10 +192,10 @@ describe('every node type the editor registers has an exporter case', () => {
 
   it('an unknown node type (an edition that skipped restoreEdition) keeps its words and warns', () => {
     const edition = editionWith([para(text('x'))]);
-    edition.sections[0]!.body.root.children.push(el('table', [para(text('kept-words'))]));
+    edition.sections[0]!.body.root.children.push(el('sparkline', [para(text('kept-words'))]));
     const { html, warnings } = renderEmail(edition, defaultProfile());
     expect(html).toContain('kept-words');
-    expect(warnings.join()).toMatch(/unknown node type "table"/);
+    expect(warnings.join()).toMatch(/unknown node type "sparkline"/);
     expect(renderTextWithWarnings(edition, defaultProfile()).warnings.join()).toMatch(
       /unknown node type/,
     );

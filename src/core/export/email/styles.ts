@@ -52,6 +52,8 @@ export function headCss(palette: Palette): string {
     '@media screen and (max-width:620px){',
     '.gx-pad{padding-left:20px !important;padding-right:20px !important}',
     '.gx-h1{font-size:26px !important;line-height:32px !important}',
+    // Table cells give up padding and a point of size before a word has to break.
+    '.gx-cell{padding:6px 5px !important;font-size:13px !important;line-height:18px !important}',
     '}',
     '@media (prefers-color-scheme:dark){',
     ...dark.map(([selector, decls]) => `${selector}{${important(decls)}}`),

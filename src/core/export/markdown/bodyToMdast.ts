@@ -5,6 +5,7 @@ import { codeBlockToMdast } from './codeBlockMarkdown.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
 import { roundupItemToMdast } from './roundupMarkdown.ts';
+import { tableToMdast } from './tableMarkdown.ts';
 
 type Node = SerializedBodyNode;
 
@@ -31,6 +32,9 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
     '<!-- galley:roundup-item {fields} --> then a one-item list: - emoji [title](url) — source: blurb',
   'code-block':
     'fenced code with the language as info string (```ts), fence longer than any backtick run',
+  table: 'GFM table: header row, alignment row (:-- :-: --:), body rows; pipes escaped',
+  tablerow: 'a table row (| a | b |)',
+  tablecell: 'a table cell: one line of inline text',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -96,6 +100,10 @@ function blockToMdast(node: Node): RootContent[] {
       return roundupItemToMdast(node);
     case 'code-block':
       return withAttrs(blockAttrs(node), codeBlockToMdast(node));
+    case 'table': {
+      const table = tableToMdast(node);
+      return table ? [table] : [];
+    }
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.
       const inline = inlineToMdast(children);

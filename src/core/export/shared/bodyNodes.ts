@@ -33,6 +33,9 @@ const KNOWN: Record<BodyNodeType, true> = {
   button: true,
   roundupitem: true,
   'code-block': true,
+  table: true,
+  tablerow: true,
+  tablecell: true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

@@ -17,6 +17,7 @@ import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
 import { roundupItemText } from './roundupText.ts';
 import { codeBlockText } from './codeBlockText.ts';
+import { tableText } from './tableText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 
 /** A rendered block: its lines; blocks are joined by blank lines. */
@@ -83,6 +84,12 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
       const lines = codeBlockText(codeBlockOf(node));
       return lines.length === 0 ? [] : [lines];
     }
+    case 'table':
+      return tableText(node, (inline) => inlineText(inline, warn));
+    case 'tablerow':
+    case 'tablecell':
+      // Only reached outside a table (restoreBody never leaves one): keep the words.
+      return childrenOf(node).flatMap((child) => textBlocks(child, warn));
     default:
       return unreachableNodeType(type);
   }

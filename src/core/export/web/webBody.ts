@@ -25,6 +25,7 @@ import { codeBlockWeb } from './codeBlockWeb.ts';
 import { oneLine } from '../shared/text.ts';
 import { roundupItemWeb } from './roundupWeb.ts';
 import type { WebContext } from './webContext.ts';
+import { webTable } from './webTable.ts';
 
 /**
  * A section body as web markup: the same model the email renders, written as plain
@@ -89,6 +90,14 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
       return [roundupItemWeb(node, ctx, webNodes)];
     case 'code-block':
       return codeBlockWeb(codeBlockOf(node));
+    case 'table': {
+      const table = webTable(node, (inline) => webNodes(inline, ctx));
+      return table ? [table] : [];
+    }
+    case 'tablerow':
+    case 'tablecell':
+      // Only reached outside a table (restoreBody never leaves one): keep the words.
+      return webNodes(childrenOf(node), ctx);
     default:
       return unreachableNodeType(type);
   }

@@ -29,6 +29,10 @@ hr{border:0;border-top:1px solid var(--rule);margin:1.5rem 0}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;background:var(--box);padding:1px 4px;border-radius:3px}
 figure{margin:0 0 1.25rem}
 figure img{display:block;margin:0 auto}
+.table-wrap{overflow-x:auto;margin:0 0 1.25rem}
+.table-wrap table{border-collapse:collapse;min-width:100%}
+.table-wrap th,.table-wrap td{border:1px solid var(--rule);padding:.4rem .6rem;text-align:start;vertical-align:top}
+.table-wrap th{background:var(--box)}
 .button{display:inline-block;background:var(--accent);color:var(--on-accent);padding:.6rem 1.2rem;border-radius:6px;font-weight:700;text-decoration:none}
 .sponsor{background:var(--box);border:1px solid var(--rule);border-radius:8px;padding:1rem 1.25rem;margin:2rem 0}
 .sponsor h2{margin-top:.25rem}

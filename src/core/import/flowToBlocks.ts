@@ -1,6 +1,7 @@
 import type { Blockquote, Code, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { parseMarkers, type Marker } from '../export/markdown/galleyMarkers.ts';
 import { sanitizeLinkUrl } from '../model/url.ts';
+import { groupCards } from './cardsImport.ts';
 import { htmlText } from './htmlText.ts';
 import type { ImportContext } from './importContext.ts';
 import { listToBlocks } from './listToBlocks.ts';
@@ -21,7 +22,7 @@ const CODE = 16;
 export function flowToBlocks(nodes: readonly RootContent[], context: ImportContext): Loose[] {
   const out: Loose[] = [];
   let pending: Marker | null = null;
-  for (const node of nodes) {
+  for (const node of groupCards(nodes, context, flowToBlocks)) {
     if (node.type === 'html') {
       const markers = parseMarkers(node.value);
       if (markers?.every((m) => m.name === 'br')) {
@@ -91,6 +92,8 @@ function blockToBlocks(node: RootContent, marker: Marker | null, context: Import
     case 'definition':
       // Used by the references that point at it; renders as nothing.
       return [];
+    case 'galleyCards':
+      return node.blocks;
     default: {
       // Nothing else is parsed with the extensions in use; keep the words of anything new.
       context.notes.approximate();

@@ -4,6 +4,9 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { ButtonNode } from './ButtonNode.ts';
+import { CalloutNode } from './CalloutNode.ts';
+import { EmbedNode } from './EmbedNode.ts';
+import { HtmlCardNode } from './HtmlCardNode.ts';
 import { ImageNode } from './ImageNode.ts';
 
 /**
@@ -21,6 +24,9 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HorizontalRuleNode,
   ImageNode,
   ButtonNode,
+  CalloutNode,
+  EmbedNode,
+  HtmlCardNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -38,5 +44,8 @@ export const BODY_NODE_TYPES = [
   'horizontalrule',
   'image',
   'button',
+  'callout',
+  'embed',
+  'htmlcard',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

@@ -1,3 +1,4 @@
+import { restoreCallout, restoreEmbed, restoreHtmlCard } from './restoreCards.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
@@ -137,6 +138,12 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
         label: str(node.label),
         url: sanitizeLinkUrl(node.url) ?? '',
       };
+    case 'callout':
+      return restoreCallout(node, restoreBlocks);
+    case 'embed':
+      return restoreEmbed(node);
+    case 'htmlcard':
+      return restoreHtmlCard(node);
     case 'text':
     case 'link':
     case 'linebreak':

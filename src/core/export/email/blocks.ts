@@ -14,6 +14,7 @@ import {
   unreachableNodeType,
 } from '../shared/bodyNodes.ts';
 import { startSide, type EmailContext } from './context.ts';
+import { calloutEmail, embedEmail, htmlCardEmail } from './cardsEmail.ts';
 import { button, divider, image, quote } from './components.ts';
 import { text } from './hast.ts';
 import { formattedText, link } from './inline.ts';
@@ -90,6 +91,12 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       const cell = button(label, url, ctx);
       return cell ? [cell] : [];
     }
+    case 'callout':
+      return [calloutEmail(node, ctx, renderNodes)];
+    case 'embed':
+      return [embedEmail(node, ctx)];
+    case 'htmlcard':
+      return [htmlCardEmail(node)];
     default:
       return unreachableNodeType(type);
   }

@@ -1,6 +1,7 @@
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
+import { calloutToMdast, embedToMdast, htmlCardToMdast } from './cardsMarkdown.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
 
@@ -25,6 +26,9 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   horizontalrule: 'thematic break ---',
   image: '![alt](src "caption"), width in <!-- galley:image {"width":n} --> before it',
   button: '<!-- galley:button --> then a paragraph holding only [label](url)',
+  callout: '<!-- galley:callout {emoji,title} -->, its blocks, <!-- galley:callout-end -->',
+  embed: '<!-- galley:embed {fields} --> then a linked thumbnail, a quote or a link',
+  htmlcard: 'a fenced block ```html galley-card holding the sanitized HTML',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -86,6 +90,12 @@ function blockToMdast(node: Node): RootContent[] {
         },
       ];
     }
+    case 'callout':
+      return calloutToMdast(node, blockToMdast);
+    case 'embed':
+      return embedToMdast(node);
+    case 'htmlcard':
+      return htmlCardToMdast(node);
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.
       const inline = inlineToMdast(children);

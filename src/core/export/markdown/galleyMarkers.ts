@@ -22,7 +22,20 @@
  *   inside a heading.
  * - `new-tab` (inline, right after a link): the link opens in a new tab.
  */
-export type MarkerName = 'button' | 'image' | 'empty-paragraph' | 'block' | 'br' | 'new-tab';
+export type MarkerName =
+  | 'button'
+  | 'image'
+  | 'empty-paragraph'
+  | 'block'
+  | 'br'
+  | 'new-tab'
+  | CardMarkerName;
+
+/**
+ * - `callout` / `callout-end`: the blocks between them are a callout's (`{"emoji","title"}`).
+ * - `embed`: an embed with these fields; the one block after it is its readable form.
+ */
+export type CardMarkerName = 'callout' | 'callout-end' | 'embed';
 
 const MARKER_NAMES = new Set<string>([
   'button',
@@ -31,6 +44,9 @@ const MARKER_NAMES = new Set<string>([
   'block',
   'br',
   'new-tab',
+  'callout',
+  'callout-end',
+  'embed',
 ]);
 
 /** A parsed marker: its name and its JSON attributes (empty when it has none). */

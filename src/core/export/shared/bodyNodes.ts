@@ -31,6 +31,9 @@ const KNOWN: Record<BodyNodeType, true> = {
   horizontalrule: true,
   image: true,
   button: true,
+  callout: true,
+  embed: true,
+  htmlcard: true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

@@ -14,6 +14,7 @@ import {
 } from '../shared/bodyNodes.ts';
 import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
+import { calloutText, embedText, htmlCardTextBlocks } from './cardsText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 
 /** A rendered block: its lines; blocks are joined by blank lines. */
@@ -74,6 +75,12 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
       }
       return [wrap(`${oneLine(label) || 'Link'}: ${href}`)];
     }
+    case 'callout':
+      return calloutText(node, (child) => textBlocks(child, warn));
+    case 'embed':
+      return embedText(node);
+    case 'htmlcard':
+      return htmlCardTextBlocks(node);
     default:
       return unreachableNodeType(type);
   }

@@ -21,6 +21,7 @@ import {
 } from '../shared/bodyNodes.ts';
 import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
+import { webCallout, webEmbed, webHtmlCard } from './webCards.ts';
 import type { WebContext } from './webContext.ts';
 
 /**
@@ -82,6 +83,12 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
       const link = webButton(label, url, ctx);
       return link ? [h('p', [link])] : [];
     }
+    case 'callout':
+      return [webCallout(node, ctx, webNodes)];
+    case 'embed':
+      return [webEmbed(node, ctx)];
+    case 'htmlcard':
+      return [webHtmlCard(node)];
     default:
       return unreachableNodeType(type);
   }

@@ -3,6 +3,7 @@ import { assetHash } from '../export/shared/assets.ts';
 import type { PublicationProfile } from '../export/shared/profile.ts';
 import { walkBody } from '../export/shared/walkBody.ts';
 import type { Section, SerializedBodyNode } from '../model/types.ts';
+import { calloutFindings, embedFindings, htmlCardFindings } from './cardFindings.ts';
 import { urlProblems } from './linkFindings.ts';
 import { textProblems } from './textFindings.ts';
 import type { Finding } from './types.ts';
@@ -35,6 +36,15 @@ export function bodyFindings(section: Section, profile: PublicationProfile): Fin
       }
       case 'image':
         findings.push(...imageFindings(node, profile).map((f) => ({ ...f, ...at(path) })));
+        break;
+      case 'callout':
+        findings.push(...calloutFindings(node).map((f) => ({ ...f, ...at(path) })));
+        break;
+      case 'embed':
+        findings.push(...embedFindings(node).map((f) => ({ ...f, ...at(path) })));
+        break;
+      case 'htmlcard':
+        findings.push(...htmlCardFindings(node).map((f) => ({ ...f, ...at(path) })));
         break;
     }
   });

@@ -19,11 +19,8 @@ export function restoreCalloutFields(input: Record<string, unknown>): CalloutFie
 export const CALLOUT_CHILD_TYPES = new Set(['paragraph', 'list']);
 
 function line(value: unknown): string {
-  return typeof value === 'string'
-    ? // eslint-disable-next-line no-control-regex
-      value
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim()
-    : '';
+  if (typeof value !== 'string') return '';
+  // eslint-disable-next-line no-control-regex
+  const controls = /[\u0000-\u001f\u007f]+/g;
+  return value.replace(controls, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -95,7 +95,7 @@ function videoCard(fields: EmbedFields, href: string | null, ctx: EmailContext):
         `color:${ctx.palette.light.muted}`,
       ),
     });
-    children.push(href ? h('a', { href }, [img]) : img);
+    children.push(href ? h('a', { href, style: 'text-decoration:none' }, [img]) : img);
   } else if (fields.image !== '') {
     ctx.warn(`${ctx.where}: left out a video thumbnail that has no https URL`);
   }

@@ -129,8 +129,8 @@ const NODE_SAMPLES: Record<
       },
     ],
     email:
-      /<a href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ">\s*<img src="https:\/\/i\.ytimg\.com[^"]*" alt="embed-alt"[\s\S]*Watch on YouTube: embed-title/,
-    text: /^\[Video on YouTube\] embed-title\nhttps:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ$/m,
+      /<a href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ"[^>]*>\s*<img src="https:\/\/i\.ytimg\.com[^"]*" alt="embed-alt"[\s\S]*Watch on YouTube: embed-title/,
+    text: /^Watch on YouTube: embed-title\nhttps:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ$/m,
   },
   htmlcard: {
     body: [

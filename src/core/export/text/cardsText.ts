@@ -37,12 +37,13 @@ export function embedText(node: SerializedBodyNode): TextBlock[] {
   const lines: string[] = [];
   switch (embedKind(f.provider)) {
     case 'video':
-      lines.push(...wrap(`[Video on ${provider}]${f.title ? ` ${oneLine(f.title)}` : ''}`));
+      lines.push(...wrap(`Watch on ${provider}${f.title ? `: ${oneLine(f.title)}` : ''}`));
       break;
     case 'post': {
       const by = [f.author, f.handle].map(oneLine).filter((s) => s !== '');
       lines.push(...wrap(`[Post on ${provider}]${by.length > 0 ? ` ${by.join(' ')}` : ''}`));
       for (const line of linesOf(f.text)) lines.push(...wrap(line, '> '));
+      if (href !== null) lines.push(`View on ${provider}:`);
       break;
     }
     default:

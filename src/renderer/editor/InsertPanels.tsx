@@ -13,14 +13,14 @@ import {
 import { useEditorServices } from './EditorServices.ts';
 import { INVALID_LINK_MESSAGE, linkFromInput } from './linkUrl.ts';
 
-interface PanelProps {
+export interface PanelProps {
   /** The selection when the panel opened: where the block goes. */
   saved: BaseSelection | null;
   /** `inserted` false: cancelled, the caret goes back where it was. */
   onClose: (inserted: boolean) => void;
 }
 
-function Panel({
+export function Panel({
   title,
   onClose,
   onSubmit,

@@ -14,6 +14,7 @@ import { EDITOR_NODES, sanitizeLinkUrl } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
 import { BlocksPlugin } from './BlocksPlugin.tsx';
+import { CardsPlugin } from './CardsPlugin.tsx';
 import { EditorServicesContext, type EditorServices } from './EditorServices.ts';
 import { KeyboardPlugin } from './KeyboardPlugin.tsx';
 import { LinkPopover } from './LinkPopover.tsx';
@@ -156,6 +157,7 @@ function SectionEditorBody({
             <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
             <KeyboardPlugin />
             <BlocksPlugin />
+            <CardsPlugin />
             <EditorBridge readOnly={readOnly} onEditor={onEditor} />
           </div>
         </EditorServicesContext.Provider>

@@ -31,6 +31,7 @@ import {
 } from './icons.tsx';
 import { EditorNotice, type Notice } from './EditorNotice.tsx';
 import { InsertButtonPanel, InsertImagePanel } from './InsertPanels.tsx';
+import { CARD_PANELS, cardPanel, type CardPanelKind } from './cardToolbar.tsx';
 import { ariaShortcut, SHORTCUTS, shortcutLabel, type Shortcut } from './shortcuts.ts';
 import { useToolbarState } from './useToolbarState.ts';
 
@@ -70,7 +71,10 @@ interface ToolbarProps {
 export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
-  const [panel, setPanel] = useState<{ kind: 'image' | 'button'; saved: BaseSelection | null }>();
+  const [panel, setPanel] = useState<{
+    kind: 'image' | 'button' | CardPanelKind;
+    saved: BaseSelection | null;
+  }>();
   const [active, setActive] = useState('bold');
   const selectRef = useRef<HTMLSelectElement>(null);
   const groupRef = useRef<HTMLDivElement>(null);
@@ -88,7 +92,7 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
     [editor],
   );
 
-  const openPanel = (kind: 'image' | 'button') => {
+  const openPanel = (kind: 'image' | 'button' | CardPanelKind) => {
     const saved = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
     setPanel((prev) => (prev?.kind === kind ? undefined : { kind, saved }));
   };
@@ -199,6 +203,11 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
         onPress: () => openPanel('button'),
         pressed: panel?.kind === 'button',
       },
+      ...CARD_PANELS.map((card) => ({
+        ...card,
+        onPress: () => openPanel(card.name),
+        pressed: panel?.kind === card.name,
+      })),
     ],
   ];
   const order = groups.flat().map((b) => b.name);
@@ -304,6 +313,8 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
         <InsertImagePanel saved={panel.saved} onClose={closePanel} />
       ) : panel?.kind === 'button' ? (
         <InsertButtonPanel saved={panel.saved} onClose={closePanel} />
+      ) : panel ? (
+        cardPanel(panel.kind, panel.saved, closePanel)
       ) : null}
       {notice ? <EditorNotice notice={notice} onDismiss={onDismissNotice} /> : null}
     </div>

@@ -218,3 +218,24 @@ export function safeStyle(value: string): string {
     })
     .join(';');
 }
+
+/**
+ * A card's sanitized HTML with every image replaced by its alt text, for previews that
+ * must load nothing (the editor's preview: a pasted card cannot track who edits it).
+ */
+export function offlineCardHtml(html: unknown): string {
+  const tree = sanitizeCardTree(sanitizeCardHtml(html));
+  const strip = (node: Root | Element): void => {
+    node.children = node.children.map((child) => {
+      if (child.type !== 'element') return child;
+      if (child.tagName !== 'img') {
+        strip(child);
+        return child;
+      }
+      const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
+      return { type: 'text', value: alt === '' ? '[image]' : `[${alt}]` };
+    });
+  };
+  strip(tree);
+  return toHtml(tree);
+}

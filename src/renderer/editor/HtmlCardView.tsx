@@ -2,13 +2,14 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import type { NodeKey } from 'lexical';
 import { useId, useRef, useState } from 'react';
-import { $isHtmlCardNode, sanitizeCardHtml } from '../../core/index.ts';
+import { $isHtmlCardNode, offlineCardHtml, sanitizeCardHtml } from '../../core/index.ts';
 import { NodeForm, useNodeUpdater, useSelectOnClick } from './DecoratorForm.tsx';
 
 /**
  * An HTML card: a preview in a sandboxed iframe (`sandbox` without allow-scripts, so
  * nothing in it can run even if the sanitizer missed something; the HTML shown is
- * sanitized again here), and, selected, its source to edit. A click on the preview
+ * sanitized again here, images replaced by their alt text, and its own CSP loads nothing,
+ * so a pasted card cannot track who edits it), and, selected, its source to edit. A click on the preview
  * selects the card (the frame itself takes no pointer events).
  */
 export function HtmlCardView({ nodeKey, html }: { nodeKey: NodeKey; html: string }) {
@@ -20,8 +21,8 @@ export function HtmlCardView({ nodeKey, html }: { nodeKey: NodeKey; html: string
   const [height, setHeight] = useState(120);
   const [draft, setDraft] = useState(html);
   const id = useId();
-  const safe = sanitizeCardHtml(html);
-  const srcDoc = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http:; style-src 'unsafe-inline'"><style>body{margin:0;font:15px/1.5 -apple-system,Segoe UI,Roboto,sans-serif;color:#1f2328;background:#ffffff}</style></head><body>${safe}</body></html>`;
+  const safe = offlineCardHtml(html);
+  const srcDoc = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><style>body{margin:0;font:15px/1.5 -apple-system,Segoe UI,Roboto,sans-serif;color:#1f2328;background:#ffffff}</style></head><body>${safe}</body></html>`;
   return (
     <div className={`ge-htmlcard${isSelected && editable ? ' ge-selected' : ''}`}>
       <div ref={bodyRef} className="ge-htmlcard__body">

@@ -28,9 +28,9 @@ describe.each([
 describe('card nodes in email', () => {
   const { html } = renderEmail(cardsEdition(), sampleProfile);
   it('gives callouts and post and link cards a box with dark-mode colours', () => {
-    expect(html).toMatch(/class="gx-box gx-callout"/);
-    expect(html).toMatch(/class="gx-box gx-post"/);
-    expect(html).toMatch(/class="gx-box gx-linkcard"/);
+    expect(html).toMatch(/class="gx-box gx-callout gx-text"/);
+    expect(html).toMatch(/class="gx-box gx-post gx-text"/);
+    expect(html).toMatch(/class="gx-box gx-linkcard gx-text"/);
     expect(html).toMatch(/\.gx-box\{background-color:#[0-9a-f]{6} !important;border-color/);
   });
   it('shows a video as a linked thumbnail with a text play mark, nothing that runs', () => {

@@ -184,7 +184,7 @@ function cardBox(ctx: EmailContext, content: ElementContent[], role: string): El
   return box({ style: 'padding:4px 0 20px' }, [
     box(
       {
-        className: ['gx-box', role],
+        className: ['gx-box', role, 'gx-text'],
         bgColor: light.box,
         style: style(
           `background-color:${light.box}`,

@@ -113,7 +113,7 @@ const NODE_SAMPLES: Record<
   },
   callout: {
     body: [{ ...el('callout', [para(text('callout-body'))]), emoji: '!', title: 'callout-title' }],
-    email: /class="gx-box gx-callout"[\s\S]*! callout-title[\s\S]*callout-body/,
+    email: /class="gx-box gx-callout gx-text"[\s\S]*! callout-title[\s\S]*callout-body/,
     text: /^! callout-title\n\n {4}callout-body$/m,
   },
   embed: {

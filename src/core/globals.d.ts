@@ -7,4 +7,6 @@ declare class URL {
   readonly href: string;
   readonly protocol: string;
   readonly hostname: string;
+  readonly pathname: string;
+  readonly search: string;
 }

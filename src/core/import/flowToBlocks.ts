@@ -2,6 +2,7 @@ import type { Blockquote, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { parseMarkers, type Marker } from '../export/markdown/galleyMarkers.ts';
 import { sanitizeLinkUrl } from '../model/url.ts';
 import { codeBlockFromMdast } from './codeBlockImport.ts';
+import { groupCards } from './cardsImport.ts';
 import { htmlText } from './htmlText.ts';
 import type { ImportContext } from './importContext.ts';
 import { listToBlocks } from './listToBlocks.ts';
@@ -19,7 +20,7 @@ import { tableToBlocks } from './tableToBlocks.ts';
 export function flowToBlocks(nodes: readonly RootContent[], context: ImportContext): Loose[] {
   const out: Loose[] = [];
   let pending: Marker | null = null;
-  for (const node of nodes) {
+  for (const node of groupCards(nodes, context, flowToBlocks)) {
     if (node.type === 'html') {
       const markers = parseMarkers(node.value);
       if (markers?.every((m) => m.name === 'br')) {
@@ -97,6 +98,8 @@ function blockToBlocks(node: RootContent, marker: Marker | null, context: Import
     case 'definition':
       // Used by the references that point at it; renders as nothing.
       return [];
+    case 'galleyCards':
+      return node.blocks;
     default: {
       // Nothing else is parsed with the extensions in use; keep the words of anything new.
       context.notes.approximate();

@@ -62,6 +62,8 @@ function expectHarmless(edition: Edition): void {
     'hr',
     'br',
     'ins',
+    // An HTML card is written as a fenced block: its (sanitized) markup shows as code.
+    'pre',
   ]);
   for (const [, tag, attrs] of tags) {
     expect(allowed, `<${tag}${attrs}>`).toContain(tag!.toLowerCase());
@@ -119,15 +121,17 @@ describe('hostile Markdown', () => {
     expectHarmless(edition);
   });
 
-  it('keeps the words of removed HTML and links', () => {
+  it('keeps raw HTML as a sanitized HTML card and the words of unsafe links', () => {
     const { edition, warnings } = importOk(
-      '<div><b>Bold</b> words</div>\n\n[kept text](javascript:alert(1))',
+      '<div onclick="x()"><b>Bold</b> words</div>\n\n[kept text](javascript:alert(1))',
     );
     const text = nodes(edition)
       .filter((n) => n.type === 'text')
       .map((n) => n.text);
-    expect(text).toEqual(['Bold words', 'kept text']);
-    expect(warnings.join('\n')).toMatch(/HTML was removed[^]*javascript:alert\(1\)/);
+    expect(text).toEqual(['kept text']);
+    const cards = nodes(edition).filter((n) => n.type === 'htmlcard');
+    expect(cards.map((n) => n.html)).toEqual(['<div><b>Bold</b> words</div>']);
+    expect(warnings.join('\n')).toMatch(/HTML card[^]*javascript:alert\(1\)/);
   });
 
   it('refuses YAML alias bombs and does not run YAML tags', () => {

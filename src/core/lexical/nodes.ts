@@ -5,6 +5,9 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { ButtonNode } from './ButtonNode.ts';
 import { CodeBlockNode } from './CodeBlockNode.ts';
+import { CalloutNode } from './CalloutNode.ts';
+import { EmbedNode } from './EmbedNode.ts';
+import { HtmlCardNode } from './HtmlCardNode.ts';
 import { ImageNode } from './ImageNode.ts';
 import { RoundupItemNode } from './RoundupItemNode.ts';
 import { TABLE_NODES } from './TableNode.ts';
@@ -27,6 +30,9 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   RoundupItemNode,
   CodeBlockNode,
   ...TABLE_NODES,
+  CalloutNode,
+  EmbedNode,
+  HtmlCardNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -49,5 +55,8 @@ export const BODY_NODE_TYPES = [
   'table',
   'tablerow',
   'tablecell',
+  'callout',
+  'embed',
+  'htmlcard',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

@@ -1,6 +1,7 @@
 import { restoreRoundupFields } from './restoreRoundup.ts';
 import { restoreCodeBlock } from './restoreCodeBlock.ts';
 import { restoreTable } from './restoreTable.ts';
+import { restoreCallout, restoreEmbed, restoreHtmlCard } from './restoreCards.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
@@ -153,6 +154,12 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
     case 'tablerow':
     case 'tablecell':
       return restoreTable(node, { inline: restoreInline, paragraph: (c) => paragraph(c) });
+    case 'callout':
+      return restoreCallout(node, restoreBlocks);
+    case 'embed':
+      return restoreEmbed(node);
+    case 'htmlcard':
+      return restoreHtmlCard(node);
     case 'text':
     case 'link':
     case 'linebreak':

@@ -4,6 +4,7 @@ import type { PublicationProfile } from '../export/shared/profile.ts';
 import { walkBody } from '../export/shared/walkBody.ts';
 import type { Section, SerializedBodyNode } from '../model/types.ts';
 import { codeBlockFindings } from './codeBlockFindings.ts';
+import { calloutFindings, embedFindings, htmlCardFindings } from './cardFindings.ts';
 import { urlProblems } from './linkFindings.ts';
 import { roundupItemFindings } from './roundupFindings.ts';
 import { tableFindings } from './tableFindings.ts';
@@ -48,6 +49,15 @@ export function bodyFindings(section: Section, profile: PublicationProfile): Fin
         return false;
       case 'table':
         findings.push(...tableFindings(node).map((f) => ({ ...f, ...at(path) })));
+        break;
+      case 'callout':
+        findings.push(...calloutFindings(node).map((f) => ({ ...f, ...at(path) })));
+        break;
+      case 'embed':
+        findings.push(...embedFindings(node).map((f) => ({ ...f, ...at(path) })));
+        break;
+      case 'htmlcard':
+        findings.push(...htmlCardFindings(node).map((f) => ({ ...f, ...at(path) })));
         break;
     }
   });

@@ -13,7 +13,7 @@ import {
 import { useEditorServices } from './EditorServices.ts';
 import { INVALID_LINK_MESSAGE, linkFromInput } from './linkUrl.ts';
 
-interface PanelProps {
+export interface PanelProps {
   /** The selection when the panel opened: where the block goes. */
   saved: BaseSelection | null;
   /** `inserted` false: cancelled, the caret goes back where it was. */

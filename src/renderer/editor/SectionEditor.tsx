@@ -15,6 +15,7 @@ import type { ApiClient } from '../api/client.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
 import { BlocksPlugin } from './BlocksPlugin.tsx';
 import { CodeBlockPlugin } from './CodeBlockPlugin.tsx';
+import { CardsPlugin } from './CardsPlugin.tsx';
 import { EditorServicesContext, type EditorServices } from './EditorServices.ts';
 import { KeyboardPlugin } from './KeyboardPlugin.tsx';
 import { LinkPopover } from './LinkPopover.tsx';
@@ -165,6 +166,7 @@ function SectionEditorBody({
             <BlocksPlugin />
             <CodeBlockPlugin />
             <TablePlugin />
+            <CardsPlugin />
             <EditorBridge readOnly={readOnly} onEditor={onEditor} />
           </div>
         </EditorServicesContext.Provider>

@@ -33,6 +33,7 @@ import { EditorNotice, type Notice } from './EditorNotice.tsx';
 import { InsertButtonPanel, InsertImagePanel } from './InsertPanels.tsx';
 import { CodeBlockIcon, INSERT_CODE_BLOCK_COMMAND } from './CodeBlockPlugin.tsx';
 import { InsertTablePanel, TableIcon, TableToolbar } from './TableToolbar.tsx';
+import { CARD_PANELS, cardPanel, type CardPanelKind } from './cardToolbar.tsx';
 import { ariaShortcut, SHORTCUTS, shortcutLabel, type Shortcut } from './shortcuts.ts';
 import { useToolbarState } from './useToolbarState.ts';
 
@@ -73,7 +74,7 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
   const [panel, setPanel] = useState<{
-    kind: 'image' | 'button' | 'table';
+    kind: 'image' | 'button' | 'table' | CardPanelKind;
     saved: BaseSelection | null;
   }>();
   const [active, setActive] = useState('bold');
@@ -93,7 +94,7 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
     [editor],
   );
 
-  const openPanel = (kind: 'image' | 'button' | 'table') => {
+  const openPanel = (kind: 'image' | 'button' | 'table' | CardPanelKind) => {
     const saved = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
     setPanel((prev) => (prev?.kind === kind ? undefined : { kind, saved }));
   };
@@ -218,6 +219,11 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
         onPress: () => openPanel('table'),
         pressed: panel?.kind === 'table',
       },
+      ...CARD_PANELS.map((card) => ({
+        ...card,
+        onPress: () => openPanel(card.name),
+        pressed: panel?.kind === card.name,
+      })),
     ],
   ];
   const order = groups.flat().map((b) => b.name);
@@ -325,6 +331,8 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
         <InsertButtonPanel saved={panel.saved} onClose={closePanel} />
       ) : panel?.kind === 'table' ? (
         <InsertTablePanel saved={panel.saved} onClose={closePanel} />
+      ) : panel ? (
+        cardPanel(panel.kind, panel.saved, closePanel)
       ) : null}
       <TableToolbar />
       {notice ? <EditorNotice notice={notice} onDismiss={onDismissNotice} /> : null}

@@ -1,5 +1,6 @@
 import { $isButtonNode, $isImageNode, registerDecoratorView } from '../../core/index.ts';
 import { ButtonView } from './ButtonView.tsx';
+import { registerCardViews } from './cardViews.tsx';
 import { ImageView } from './ImageView.tsx';
 
 let registered = false;
@@ -28,4 +29,5 @@ export function registerEditorViews(): void {
       <ButtonView nodeKey={node.getKey()} label={node.getLabel()} url={node.getUrl()} />
     ) : null,
   );
+  registerCardViews();
 }

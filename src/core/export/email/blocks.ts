@@ -16,6 +16,7 @@ import {
 import { codeBlockOf } from '../shared/codeBlock.ts';
 import { codeBlockEmail } from './codeBlockEmail.ts';
 import { startSide, type EmailContext } from './context.ts';
+import { calloutEmail, embedEmail, htmlCardEmail } from './cardsEmail.ts';
 import { button, divider, image, quote } from './components.ts';
 import { text } from './hast.ts';
 import { formattedText, link } from './inline.ts';
@@ -106,6 +107,12 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
     case 'tablecell':
       // Only reached outside a table (restoreBody never leaves one): keep the words.
       return renderNodes(childrenOf(node), ctx);
+    case 'callout':
+      return [calloutEmail(node, ctx, renderNodes)];
+    case 'embed':
+      return [embedEmail(node, ctx)];
+    case 'htmlcard':
+      return [htmlCardEmail(node)];
     default:
       return unreachableNodeType(type);
   }

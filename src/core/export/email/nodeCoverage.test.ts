@@ -153,6 +153,39 @@ const NODE_SAMPLES: Record<
     email: /<td [^>]*text-align:right[^>]*>cell-marker<\/td>/,
     text: /^\| cell-marker \|$/m,
   },
+  callout: {
+    body: [{ ...el('callout', [para(text('callout-body'))]), emoji: '!', title: 'callout-title' }],
+    email: /class="gx-box gx-callout gx-text"[\s\S]*! callout-title[\s\S]*callout-body/,
+    text: /^! callout-title\n\n {4}callout-body$/m,
+  },
+  embed: {
+    body: [
+      {
+        type: 'embed',
+        version: 1,
+        provider: 'youtube',
+        url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+        title: 'embed-title',
+        image: 'https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg',
+        alt: 'embed-alt',
+      },
+    ],
+    email:
+      /<a href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ"[^>]*>\s*<img src="https:\/\/i\.ytimg\.com[^"]*" alt="embed-alt"[\s\S]*Watch on YouTube: embed-title/,
+    text: /^Watch on YouTube: embed-title\nhttps:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ$/m,
+  },
+  htmlcard: {
+    body: [
+      {
+        type: 'htmlcard',
+        version: 1,
+        html: '<p style="color:#112233">card-marker <a href="https://galley.example.org/c">go</a></p>',
+      },
+    ],
+    email:
+      /<p style="color:#112233">card-marker <a href="https:\/\/galley\.example\.org\/c">go<\/a><\/p>/,
+    text: /^card-marker go \(https:\/\/galley\.example\.org\/c\)$/m,
+  },
 };
 
 /** A one-column table: a header cell and one body cell. */

@@ -2,6 +2,7 @@ import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
 import { codeBlockToMdast } from './codeBlockMarkdown.ts';
+import { calloutToMdast, embedToMdast, htmlCardToMdast } from './cardsMarkdown.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
 import { roundupItemToMdast } from './roundupMarkdown.ts';
@@ -35,6 +36,9 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   table: 'GFM table: header row, alignment row (:-- :-: --:), body rows; pipes escaped',
   tablerow: 'a table row (| a | b |)',
   tablecell: 'a table cell: one line of inline text',
+  callout: '<!-- galley:callout {emoji,title} -->, its blocks, <!-- galley:callout-end -->',
+  embed: '<!-- galley:embed {fields} --> then a linked thumbnail, a quote or a link',
+  htmlcard: 'a fenced block ```html galley-card holding the sanitized HTML',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -104,6 +108,12 @@ function blockToMdast(node: Node): RootContent[] {
       const table = tableToMdast(node);
       return table ? [table] : [];
     }
+    case 'callout':
+      return calloutToMdast(node, blockToMdast);
+    case 'embed':
+      return embedToMdast(node);
+    case 'htmlcard':
+      return htmlCardToMdast(node);
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.
       const inline = inlineToMdast(children);

@@ -25,7 +25,20 @@
  *   (`title`, `url`, `source`, `emoji`); see roundupMarkdown.ts.
  */
 export type MarkerName =
-  'button' | 'image' | 'empty-paragraph' | 'block' | 'br' | 'new-tab' | 'roundup-item';
+  | 'button'
+  | 'image'
+  | 'empty-paragraph'
+  | 'block'
+  | 'br'
+  | 'new-tab'
+  | 'roundup-item'
+  | CardMarkerName;
+
+/**
+ * - `callout` / `callout-end`: the blocks between them are a callout's (`{"emoji","title"}`).
+ * - `embed`: an embed with these fields; the one block after it is its readable form.
+ */
+export type CardMarkerName = 'callout' | 'callout-end' | 'embed';
 
 const MARKER_NAMES = new Set<string>([
   'button',
@@ -35,6 +48,9 @@ const MARKER_NAMES = new Set<string>([
   'br',
   'new-tab',
   'roundup-item',
+  'callout',
+  'callout-end',
+  'embed',
 ]);
 
 /** A parsed marker: its name and its JSON attributes (empty when it has none). */

@@ -36,6 +36,9 @@ const KNOWN: Record<BodyNodeType, true> = {
   table: true,
   tablerow: true,
   tablecell: true,
+  callout: true,
+  embed: true,
+  htmlcard: true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

@@ -18,6 +18,7 @@ import { oneLine } from '../shared/text.ts';
 import { roundupItemText } from './roundupText.ts';
 import { codeBlockText } from './codeBlockText.ts';
 import { tableText } from './tableText.ts';
+import { calloutText, embedText, htmlCardTextBlocks } from './cardsText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 
 /** A rendered block: its lines; blocks are joined by blank lines. */
@@ -90,6 +91,12 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
     case 'tablecell':
       // Only reached outside a table (restoreBody never leaves one): keep the words.
       return childrenOf(node).flatMap((child) => textBlocks(child, warn));
+    case 'callout':
+      return calloutText(node, (child) => textBlocks(child, warn));
+    case 'embed':
+      return embedText(node);
+    case 'htmlcard':
+      return htmlCardTextBlocks(node);
     default:
       return unreachableNodeType(type);
   }

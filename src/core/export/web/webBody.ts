@@ -24,6 +24,7 @@ import { exportHref } from '../shared/links.ts';
 import { codeBlockWeb } from './codeBlockWeb.ts';
 import { oneLine } from '../shared/text.ts';
 import { roundupItemWeb } from './roundupWeb.ts';
+import { webCallout, webEmbed, webHtmlCard } from './webCards.ts';
 import type { WebContext } from './webContext.ts';
 import { webTable } from './webTable.ts';
 
@@ -98,6 +99,12 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
     case 'tablecell':
       // Only reached outside a table (restoreBody never leaves one): keep the words.
       return webNodes(childrenOf(node), ctx);
+    case 'callout':
+      return [webCallout(node, ctx, webNodes)];
+    case 'embed':
+      return [webEmbed(node, ctx)];
+    case 'htmlcard':
+      return [webHtmlCard(node)];
     default:
       return unreachableNodeType(type);
   }

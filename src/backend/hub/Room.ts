@@ -143,9 +143,9 @@ export class Room {
    */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
     this.throwIfFailed();
-    // One transaction: nested changes and every edit of fn make one update.
+    // Every update fn makes joins this turn's batch: one append, one announcement.
     try {
-      this.doc.transact(() => fn(this.doc), this);
+      fn(this.doc);
     } finally {
       // Even when fn threw: whatever it did is in the live doc and is being stored.
       this.throwIfFailed();

@@ -13,6 +13,9 @@ import { IndexRefresher } from './IndexRefresher.ts';
 import { serveStatic } from './staticFiles.ts';
 import { serveAsset } from './assetRoute.ts';
 import type { MailAccess } from '../send/mailAccess.ts';
+import type { RoomBus } from '../cluster/RoomBus.ts';
+import { serveHealth } from './healthRoutes.ts';
+import { InFlight } from './InFlight.ts';
 
 export interface ServeOptions {
   dbPath: string;
@@ -34,7 +37,12 @@ export interface ServeOptions {
   nativeBinding?: string;
   /** Where test sends get the SMTP password (`galley serve`: the environment). */
   mail?: MailAccess;
+  /** The room bus when several hubs share one database; /readyz requires it connected. */
+  bus?: RoomBus;
 }
+
+// How long a drain waits for API requests still running before closing the store anyway.
+const DRAIN_TIMEOUT_MS = 10_000;
 
 export interface RunningServer {
   url: string;
@@ -129,14 +137,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   backend.context.mail = options.mail;
 
   const checkToken = createTokenCheck(auth);
+  const inFlight = new InFlight();
+  let draining = false;
+  const health = {
+    // TODO(store-async merge): backend.store.ping() once the store is a GalleyStore.
+    ping: async () => void backend.store.getSetting('galley.health'),
+    busConnected: options.bus ? () => options.bus!.connected : undefined,
+    draining: () => draining,
+  };
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (serveHealth(path, res, health)) return;
     if (path.startsWith('/api/')) {
-      handleApiRequest(req, res, {
+      const request = handleApiRequest(req, res, {
         checkToken,
         isOriginAllowed: (origin) => isOriginAllowed(origin, origins),
         invoke: (method, input) => backend.invoke(method as never, input),
-      }).catch((error: unknown) => {
+      });
+      inFlight.track(request).catch((error: unknown) => {
         process.stderr.write(
           `galley: API ${path} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
         );
@@ -160,12 +178,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      // Stop taking work, let the hub store what it has, then close the database.
+      // A drain: /readyz says so, no new connection is accepted, editors are sent away
+      // with 1001 (they reconnect to another hub behind the same address), API requests
+      // and writes still running finish, and only then does the database close.
+      draining = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections?.();
       peers.stopAll();
       await session.stop();
       await hub.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await inFlight.idle(DRAIN_TIMEOUT_MS);
+      server.closeIdleConnections?.();
+      // A client that keeps a socket open past the drain does not keep the process alive.
+      const cutoff = setTimeout(() => server.closeAllConnections?.(), DRAIN_TIMEOUT_MS);
+      await stopped;
+      clearTimeout(cutoff);
       refresher.flush();
       backend.close();
     })());

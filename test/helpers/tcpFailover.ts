@@ -5,6 +5,8 @@ export interface FailoverProxy {
   port: number;
   /** Connections forwarded so far, by target port. */
   forwarded: Map<number, number>;
+  /** While true, new connections are dropped at once (as if no hub were up). */
+  refusing: boolean;
   close(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export async function startFailoverProxy(targets: () => number[]): Promise<Failo
   const sockets = new Set<Socket>();
   const forwarded = new Map<number, number>();
   const server: Server = createServer((client) => {
+    if (proxy.refusing) return client.destroy();
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => client.destroy());
@@ -51,13 +54,15 @@ export async function startFailoverProxy(targets: () => number[]): Promise<Failo
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
-  return {
+  const proxy: FailoverProxy = {
     port,
     forwarded,
+    refusing: false,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
+  return proxy;
 }

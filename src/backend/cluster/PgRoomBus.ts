@@ -149,7 +149,11 @@ export class PgRoomBus implements RoomBus {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     clearInterval(this.heartbeatTimer);
-    for (const timer of this.awarenessTimers.values()) clearTimeout(timer);
+    // Presence changes still waiting for their slot (editors sent away by the drain) go now.
+    for (const [room, timer] of this.awarenessTimers) {
+      clearTimeout(timer);
+      this.flushAwareness(room);
+    }
     this.awarenessTimers.clear();
     this.pendingAwareness.clear();
     const client = this.client;
@@ -278,7 +282,7 @@ export class PgRoomBus implements RoomBus {
   /** Sends one message; without a connection it is dropped (the others catch up by seq). */
   private notify(message: BusMessage): void {
     const client = this.client;
-    if (client === null || this.closed) return;
+    if (client === null) return;
     const payload = encodeBusPayload(message);
     if (Buffer.byteLength(payload) >= NOTIFY_LIMIT) {
       this.log({ level: 'warn', msg: `bus: a ${message.kind} message is too big to send` });

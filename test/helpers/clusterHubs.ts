@@ -66,3 +66,16 @@ export function holds(doc: Y.Doc, vector: Uint8Array): boolean {
   }
   return true;
 }
+
+/** Polls an async `check` until it resolves true, or fails after `timeoutMs` naming `what`. */
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

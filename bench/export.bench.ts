@@ -210,11 +210,11 @@ async function medianMs(task: () => unknown): Promise<number> {
   return median(await timesMs(task));
 }
 
-async function timesMs(task: () => unknown, before: () => void = () => {}): Promise<number[]> {
+async function timesMs(task: () => unknown, before: () => unknown = () => {}): Promise<number[]> {
   const times: number[] = [];
   // Five unmeasured runs first: the first ones also compile the code paths (JIT).
   for (let i = -5; i < RUNS; i++) {
-    before();
+    await before();
     const start = performance.now();
     await task();
     if (i >= 0) times.push(performance.now() - start);
@@ -240,7 +240,7 @@ async function keystrokeTimes(edition: Edition, profile: PublicationProfile): Pr
   const dir = mkdtempSync(join(tmpdir(), 'galley-bench-export-'));
   const late: { roomChanged?: (room: string) => void } = {};
   let hub!: Hub;
-  const backend = openBackend(join(dir, 'bench.db'), {
+  const backend = await openBackend(join(dir, 'bench.db'), {
     host: (store) =>
       (hub = new Hub({
         store,
@@ -253,14 +253,15 @@ async function keystrokeTimes(edition: Edition, profile: PublicationProfile): Pr
   try {
     const { editions } = backend;
     late.roomChanged = (room) => editions.roomChanged(room);
-    saveProfile(backend.store, profile);
-    const id = editions.write(edition).id;
-    const sectionId = editions.get(id).sections[7]!.id;
-    const renderAll = () => {
-      const current = editions.get(id);
-      return (['email', 'markdown', 'text'] as const).map(
-        (format) => renderFormat(editions, current, format).content,
-      );
+    await saveProfile(backend.store, profile);
+    const id = (await editions.write(edition)).id;
+    const sectionId = (await editions.get(id)).sections[7]!.id;
+    const renderAll = async () => {
+      const current = await editions.get(id);
+      const out: string[] = [];
+      for (const format of ['email', 'markdown', 'text'] as const)
+        out.push((await renderFormat(editions, current, format)).content);
+      return out;
     };
     let typed = 0;
     const keystroke = () =>
@@ -272,14 +273,15 @@ async function keystrokeTimes(edition: Edition, profile: PublicationProfile): Pr
         first.insert(1 + typed, 'q');
         typed += 1;
       });
-    renderAll();
-    const before = renderAll()[2]!;
-    keystroke();
-    if (renderAll()[2] === before) throw new Error('keystroke: the text export did not change');
+    await renderAll();
+    const before = (await renderAll())[2]!;
+    await keystroke();
+    if ((await renderAll())[2] === before)
+      throw new Error('keystroke: the text export did not change');
     return await timesMs(renderAll, keystroke);
   } finally {
     await hub.close();
-    backend.close();
+    await backend.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ import { DEFAULT_COMPACTION } from '../src/backend/hub/compactionPolicy.ts';
 import { Hub } from '../src/backend/hub/Hub.ts';
 import { LogReader } from '../src/backend/store/logReader.ts';
 import { Store, type Synchronous } from '../src/backend/store/Store.ts';
+import { SqliteStore } from '../src/backend/store/SqliteStore.ts';
 import { typeUpdates } from '../test/helpers/yjsTyping.ts';
 import type { BenchReport, BenchResult } from './types.ts';
 
@@ -231,7 +232,7 @@ async function typedWhileOpen(updates: Uint8Array[], doc: Y.Doc): Promise<Figure
   const { file, cleanup } = tempFile();
   const expected = doc.getText('body').toString();
   try {
-    const store = Store.open(file);
+    const store = SqliteStore.open(file);
     const pauses: number[] = [];
     const hub = new Hub({
       store,
@@ -240,11 +241,11 @@ async function typedWhileOpen(updates: Uint8Array[], doc: Y.Doc): Promise<Figure
       pingIntervalMs: 0,
       log: () => {},
     });
-    hub.pin(ROOM);
+    await hub.pin(ROOM);
     const start = performance.now();
     let compactions = 0;
     for (let i = 0; i < updates.length; i += 1) {
-      hub.change(ROOM, (target) => Y.applyUpdate(target, updates[i]!));
+      void hub.change(ROOM, (target) => Y.applyUpdate(target, updates[i]!));
       if (i % 8 === 7) {
         // The turn in which a compaction ran is the stall it put on the event loop.
         const before = performance.now();

@@ -136,8 +136,8 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
       body: { root: { type: 'root', version: 1, children: longSection(5000) } },
     };
     const elsewhere = typing.sections[12]!.title;
-    const long = server.backend.editions.write(restoreEdition(typing));
-    const twenty = server.backend.editions.write(editionOfWords(3));
+    const long = await server.backend.editions.write(restoreEdition(typing));
+    const twenty = await server.backend.editions.write(editionOfWords(3));
     const base = `${server.url}/?token=${encodeURIComponent(server.token)}`;
 
     const other = await newEditor(browser, 'Reviewer');

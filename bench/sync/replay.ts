@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { Store } from '../../src/backend/store/Store.ts';
+import { SqliteStore } from '../../src/backend/store/SqliteStore.ts';
 import type { ServerProcess, WindowReading } from './remote.ts';
 import { connect, disconnect, type SyncServer } from './servers.ts';
 import { applyTxn, txnCount, type Trace } from './traces.ts';
@@ -148,13 +148,13 @@ export async function replayRemote(
     const trouble = await server.request<string[]>({ op: 'trouble' });
     if (trouble.length > 0) throw new Error(`hub logged during the replay: ${trouble.join('; ')}`);
     await server.stop();
-    const reopened = Store.open(server.dbPath);
+    const reopened = SqliteStore.open(server.dbPath);
     try {
-      const stored = reopened.loadDoc(REPLAY_ROOM);
+      const stored = await reopened.loadDoc(REPLAY_ROOM);
       assertText('the reopened store', stored.getText(TEXT_NAME).toString(), trace.endContent);
       stored.destroy();
     } finally {
-      reopened.close();
+      await reopened.close();
     }
     return { ms, serverCpuMs };
   } finally {

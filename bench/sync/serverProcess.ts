@@ -59,7 +59,7 @@ async function handle(request: ServerRequest): Promise<unknown> {
       return server.url;
     }
     case 'seed': {
-      for (const room of request.rooms) requireHub().store.appendUpdate(room, request.update);
+      for (const room of request.rooms) await requireHub().store.appendUpdate(room, request.update);
       return null;
     }
     case 'heap': {

@@ -14,7 +14,7 @@ import type * as ReferenceModule from '@y/websocket-server/utils';
 import type * as Y from 'yjs';
 import { Hub } from '../../src/backend/hub/Hub.ts';
 import type { HubLogEntry, HubOptions } from '../../src/backend/hub/options.ts';
-import { Store } from '../../src/backend/store/Store.ts';
+import { SqliteStore } from '../../src/backend/store/SqliteStore.ts';
 
 /** The token every bench hub accepts. */
 export const BENCH_TOKEN = 'sync-bench-token';
@@ -30,7 +30,7 @@ export interface SyncServer {
 /** Galley's hub over a real Store on a fresh temp SQLite file. */
 export interface HubServer extends SyncServer {
   hub: Hub;
-  store: Store;
+  store: SqliteStore;
   dbPath: string;
   /** Everything the hub logged (warnings and errors say the run is not clean). */
   logs: HubLogEntry[];
@@ -53,7 +53,7 @@ export async function startHub(
   options: Partial<Omit<HubOptions, 'store' | 'auth' | 'log'>> = {},
 ): Promise<HubServer> {
   const dbPath = join(dir, 'bench.db');
-  const store = Store.open(dbPath);
+  const store = SqliteStore.open(dbPath);
   const logs: HubLogEntry[] = [];
   const hub = new Hub({
     ...options,
@@ -69,7 +69,7 @@ export async function startHub(
     (closing ??= (async () => {
       await hub.close();
       await closeServer(server);
-      store.close();
+      await store.close();
     })());
   return {
     url: `ws://127.0.0.1:${port}/sync`,

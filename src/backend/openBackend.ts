@@ -4,36 +4,39 @@ import { invoke } from './api/invoke.ts';
 import type { DocHost } from './docs/DocHost.ts';
 import { StoreDocHost } from './docs/StoreDocHost.ts';
 import { EditionService } from './editions/EditionService.ts';
-import { Store, type StoreOptions } from './store/Store.ts';
+import type { GalleyStore } from './store/GalleyStore.ts';
+import { openStore, type OpenStoreOptions, type StoreSpec } from './openStore.ts';
 
 export interface Backend {
-  store: Store;
+  store: GalleyStore;
   editions: EditionService;
   /** What API handlers reach; a host adds `peers` once it runs a hub. */
   context: ApiContext;
   invoke<M extends ApiMethod>(method: M, input: unknown): Promise<Result<ApiOutputs[M]>>;
-  close(): void;
+  /** Closes the store (after the host has stopped writing to it). */
+  close(): Promise<void>;
 }
 
 const SEEDED = 'sampleSeeded';
 
 /**
- * Opens the backend on a database file: the store, the edition service and the API.
- * A brand-new database gets the sample edition, once, so a first run has something
- * real to look at. Throws StoreError (with the file named) when the file is unusable.
+ * Opens the backend on a store (a SQLite file path or a postgres:// URL): the store, the
+ * edition service and the API. A brand-new database gets the sample edition, once, so a
+ * first run has something real to look at. Rejects with a StoreError (naming the store)
+ * when it is unusable.
  */
-export function openBackend(
-  dbPath: string,
-  options: StoreOptions & { host?: (store: Store) => DocHost } = {},
-): Backend {
-  const store = Store.open(dbPath, options);
+export async function openBackend(
+  spec: StoreSpec,
+  options: OpenStoreOptions & { host?: (store: GalleyStore) => DocHost } = {},
+): Promise<Backend> {
+  const store = await openStore(spec, options);
   try {
     const host = options.host?.(store) ?? new StoreDocHost(store);
     const editions = new EditionService(store, host);
-    if (!store.getSetting(SEEDED)) {
-      if (store.listEditions({ includeDeleted: true }).length === 0)
-        editions.create({ from: 'sample' });
-      store.setSetting(SEEDED, true);
+    if (!(await store.getSetting(SEEDED))) {
+      if ((await store.listEditions({ includeDeleted: true })).length === 0)
+        await editions.create({ from: 'sample' });
+      await store.setSetting(SEEDED, true);
     }
     const context: ApiContext = { editions };
     return {
@@ -44,7 +47,7 @@ export function openBackend(
       close: () => store.close(),
     };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }

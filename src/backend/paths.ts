@@ -19,3 +19,16 @@ export function resolveDbPath(
 ): string {
   return explicit || env.GALLEY_DB || join(defaultDataDir(env), 'galley.db');
 }
+
+/**
+ * The store spec (a SQLite file path or a postgres:// URL): `--store`, else `--db`, else
+ * `GALLEY_STORE`, else `GALLEY_DB`, else galley.db in the data folder. Throws when both
+ * `--store` and `--db` are given: two answers to one question.
+ */
+export function resolveStoreSpec(
+  flags: { store?: string; db?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  if (flags.store && flags.db) throw new Error('give --store or --db, not both');
+  return flags.store || flags.db || env.GALLEY_STORE || resolveDbPath(undefined, env);
+}

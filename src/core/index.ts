@@ -9,6 +9,7 @@ export * from './model/text.ts';
 export * from './lexical/nodes.ts';
 export * from './lexical/ImageNode.ts';
 export * from './lexical/ButtonNode.ts';
+export * from './lexical/RoundupItemNode.ts';
 export * from './lexical/bodySession.ts';
 export * from './lexical/decoratorViews.ts';
 export * from './api/bridge.ts';

@@ -8,18 +8,19 @@ import { createActions, readMarkdownFile, safeFileName, type ActionDeps } from '
 
 const tempDir = useTempDir();
 const backends: Backend[] = [];
-afterEach(() => {
-  for (const backend of backends.splice(0)) backend.close();
+afterEach(async () => {
+  for (const backend of backends.splice(0)) await backend.close();
 });
 
-function setup(answers: { open?: string[]; save?: string | null } = {}) {
+async function setup(answers: { open?: string[]; save?: string | null } = {}) {
   const dir = tempDir();
-  const backend = openBackend(join(dir, 'galley.db'));
+  const backend = await openBackend(join(dir, 'galley.db'));
   backends.push(backend);
   const sent: ShellCommand[] = [];
   const deps: ActionDeps = {
     invoke: backend.invoke,
-    editionTitle: (id) => backend.editions.list({}).find((e) => e.id === id)?.title ?? null,
+    editionTitle: async (id) =>
+      (await backend.editions.list({})).find((e) => e.id === id)?.title ?? null,
     showOpenDialog: vi.fn(async () => ({ canceled: !answers.open, filePaths: answers.open ?? [] })),
     showSaveDialog: vi.fn(async () =>
       answers.save ? { canceled: false, filePath: answers.save } : { canceled: true },
@@ -38,9 +39,9 @@ describe('menu actions', () => {
   it('imports a Markdown file and opens the new edition', async () => {
     const file = join(tempDir(), 'issue.md');
     writeFileSync(file, '\ufeff# Issue 7\n\nHello readers.\n\n## The story\n\nText.\n');
-    const { actions, backend, sent, deps } = setup({ open: [file] });
+    const { actions, backend, sent, deps } = await setup({ open: [file] });
     await actions.importMarkdown();
-    const imported = backend.editions.list({}).find((e) => e.title === 'Issue 7');
+    const imported = (await backend.editions.list({})).find((e) => e.title === 'Issue 7');
     expect(imported).toBeDefined();
     expect(sent[0]).toEqual({ type: 'open-edition', id: imported!.id });
     expect(deps.editionsChanged).toHaveBeenCalled();
@@ -49,18 +50,18 @@ describe('menu actions', () => {
   it('refuses a file that is not UTF-8, saying so', async () => {
     const file = join(tempDir(), 'latin1.md');
     writeFileSync(file, Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
-    const { actions, sent, backend } = setup({ open: [file] });
-    const before = backend.editions.list({}).length;
+    const { actions, sent, backend } = await setup({ open: [file] });
+    const before = (await backend.editions.list({})).length;
     await actions.importMarkdown();
     expect(sent).toEqual([
       { type: 'message', level: 'error', text: expect.stringMatching(/not UTF-8/) },
     ]);
-    expect(backend.editions.list({})).toHaveLength(before);
+    expect(await backend.editions.list({})).toHaveLength(before);
     expect((await readMarkdownFile(join(tempDir(), 'missing.md'))).ok).toBe(false);
   });
 
   it('does nothing when the editor cancels', async () => {
-    const { actions, sent } = setup();
+    const { actions, sent } = await setup();
     await actions.importMarkdown();
     await actions.backUp();
     expect(sent).toEqual([]);
@@ -68,7 +69,7 @@ describe('menu actions', () => {
 
   it('backs up to the file the editor chose', async () => {
     const dest = join(tempDir(), 'backup.db');
-    const { actions, sent, deps } = setup({ save: dest });
+    const { actions, sent, deps } = await setup({ save: dest });
     await actions.backUp();
     expect(statSync(dest).size).toBeGreaterThan(0);
     expect(sent).toEqual([{ type: 'message', level: 'info', text: `Backed up to ${dest}.` }]);
@@ -79,8 +80,8 @@ describe('menu actions', () => {
 
   it('names the export folder after the edition and notifies when it is written', async () => {
     const dest = join(tempDir(), 'export');
-    const { actions, backend, deps } = setup({ save: dest });
-    const [edition] = backend.editions.list({});
+    const { actions, backend, deps } = await setup({ save: dest });
+    const [edition] = await backend.editions.list({});
     const chosen = await actions.choosePath('export.bundle', { id: edition!.id });
     expect(chosen).toBe(dest);
     expect(deps.showSaveDialog).toHaveBeenCalledWith(

@@ -21,7 +21,7 @@ import type { PathMethod } from './ipc.ts';
 export interface ActionDeps {
   invoke: Backend['invoke'];
   /** The title of an edition, for default file names (null when unknown). */
-  editionTitle(id: string): string | null;
+  editionTitle(id: string): Promise<string | null>;
   showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
   showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
   send(command: ShellCommand): void;
@@ -107,7 +107,7 @@ export function createActions(deps: ActionDeps) {
               defaultPath: join(
                 deps.documentsDir,
                 safeFileName(
-                  typeof input.id === 'string' ? (deps.editionTitle(input.id) ?? '') : '',
+                  typeof input.id === 'string' ? ((await deps.editionTitle(input.id)) ?? '') : '',
                   `galley-export-${date()}`,
                 ),
               ),

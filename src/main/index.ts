@@ -145,9 +145,9 @@ async function start(): Promise<void> {
 
   const actions = createActions({
     invoke: running.backend.invoke,
-    editionTitle: (id) => {
+    editionTitle: async (id) => {
       try {
-        return running.backend.editions.requireSummary(id).title;
+        return (await running.backend.editions.requireSummary(id)).title;
       } catch {
         return null;
       }
@@ -193,9 +193,17 @@ async function start(): Promise<void> {
     'open-data-folder': () => void shell.openPath(dataDir),
   };
   refreshMenu = () => {
-    const recent = recentEditions(running.backend.editions.list({}));
-    const items = buildMenu({ platform: process.platform, recent, dev: !app.isPackaged });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(toTemplate(items, handlers)));
+    running.backend.editions.list({}).then(
+      (editions) => {
+        const items = buildMenu({
+          platform: process.platform,
+          recent: recentEditions(editions),
+          dev: !app.isPackaged,
+        });
+        Menu.setApplicationMenu(Menu.buildFromTemplate(toTemplate(items, handlers)));
+      },
+      (error: unknown) => log(`could not list the editions for the menu: ${String(error)}`),
+    );
   };
   refreshMenu();
   createMainWindow();

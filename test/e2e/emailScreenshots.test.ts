@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderEmail } from '../../src/core/export/email/renderEmail.ts';
 import { fixtureEdition, sampleEdition } from '../fixtures/export/fixtures.ts';
 import { fixtureProfile, sampleProfile } from '../fixtures/export/profiles.ts';
+import { roundupEdition } from '../fixtures/export/roundupEdition.ts';
 import { useChromium } from '../helpers/useChromium.ts';
 
 /**
@@ -24,6 +25,7 @@ beforeAll(() => {
 const emails = [
   { name: 'sample', html: () => renderEmail(sampleEdition(), sampleProfile).html },
   { name: 'fixture', html: () => renderEmail(fixtureEdition(), fixtureProfile).html },
+  { name: 'roundup', html: () => renderEmail(roundupEdition(), sampleProfile).html },
 ];
 const views = [
   { width: 600, scheme: 'light' },

@@ -21,7 +21,7 @@ describe('tracked links in the workbench', () => {
       const server = await startWorkbench(tempDir());
       try {
         const { editions } = server.backend;
-        const { id } = editions.write(
+        const { id } = await editions.write(
           restoreEdition({
             title: 'Links',
             sections: [

@@ -32,7 +32,9 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
   const r = seededRandom(seed);
   const kinds = ['story', 'intro', 'sponsor', 'poll', 'feedback'] as const;
   const sections: Section[] = [];
-  for (let i = 0; i < sectionCount; i++) {
+  // From six sections on, the last one is a roundup (see below); the others as before.
+  const regular = sectionCount >= 6 ? sectionCount - 1 : sectionCount;
+  for (let i = 0; i < regular; i++) {
     const base = {
       id: `s${seed}-${i}`,
       title: sentence(r, 4),
@@ -78,6 +80,8 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
         break;
     }
   }
+  // Its own random stream, so the sections before it are drawn as they were before roundups.
+  if (regular < sectionCount) sections.push(roundupSection(seed));
   return {
     formatVersion: 1,
     id: `gen${seed}`,
@@ -183,4 +187,36 @@ function blocks(r: Random): SerializedBodyNode[] {
     }
   }
   return out;
+}
+
+/** A link roundup section: a few items with random fields and blurbs, sometimes a lead-in. */
+function roundupSection(seed: number): Section {
+  const r = seededRandom(seed * 7919 + 17);
+  const items: SerializedBodyNode[] = [];
+  for (let i = 0; i < r.int(1, 4); i++) {
+    items.push({
+      ...element('roundupitem', r.chance(0.8) ? inline(r) : []),
+      title: r.chance(0.9) ? sentence(r, 3) : '',
+      url: r.pick([
+        'https://example.com/r',
+        'https://news.example.org/a?b=1',
+        'mailto:ed@example.com',
+      ]),
+      source: r.chance(0.7) ? sentence(r, 1) : '',
+      emoji: r.pick(['', '🧪', '📰', '🇫🇷']),
+    });
+  }
+  const lead = r.chance(0.3)
+    ? [{ ...element('paragraph', inline(r)), textFormat: 0, textStyle: '' }]
+    : [];
+  return {
+    id: `s${seed}-roundup`,
+    kind: 'roundup',
+    title: sentence(r, 2),
+    status: r.pick(['draft', 'review', 'ready'] as const),
+    assignee: r.pick(['', 'Ada']),
+    body: {
+      root: { ...element('root', [...lead, ...items]), type: 'root' as const },
+    } as Section['body'],
+  };
 }

@@ -9,17 +9,17 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Hub } from '../../src/backend/hub/Hub.ts';
 import type { HubLogEntry, HubOptions, HubStore } from '../../src/backend/hub/options.ts';
-import { Store } from '../../src/backend/store/Store.ts';
+import { SqliteStore } from '../../src/backend/store/SqliteStore.ts';
 
 /** The writable token every test hub accepts. */
 export const WRITE_TOKEN = 'hub-test-write-token';
 /** The read-only token every test hub accepts. */
 export const READ_TOKEN = 'hub-test-read-token';
 
-/** A hub on a real HTTP server at 127.0.0.1, over a real Store on a temp SQLite file. */
+/** A hub on a real HTTP server at 127.0.0.1, over a real SqliteStore on a temp file. */
 export interface HubFixture {
   hub: Hub;
-  store: Store;
+  store: SqliteStore;
   server: Server;
   dbPath: string;
   /** `ws://127.0.0.1:PORT/sync`, the serverUrl a WebsocketProvider takes. */
@@ -32,7 +32,7 @@ export interface HubFixture {
 
 type HubSetup = Partial<Omit<HubOptions, 'store' | 'log'>> & {
   /** Puts something between the hub and the real store (to make it fail, say). */
-  wrapStore?: (store: Store) => HubStore;
+  wrapStore?: (store: SqliteStore) => HubStore;
 };
 
 /**
@@ -51,7 +51,7 @@ export function useHubHarness() {
       const dir = mkdtempSync(join(tmpdir(), 'galley-'));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
       const dbPath = join(dir, 'hub.db');
-      const store = Store.open(dbPath);
+      const store = SqliteStore.open(dbPath);
       const logs: HubLogEntry[] = [];
       const hub = new Hub({
         auth: { tokens: [WRITE_TOKEN], readOnlyTokens: [READ_TOKEN] },
@@ -69,15 +69,15 @@ export function useHubHarness() {
           await hub.close();
           server.closeAllConnections();
           await new Promise((resolve) => server.close(resolve));
-          store.close();
+          await store.close();
         })());
       cleanups.push(stop);
       return { hub, store, server, dbPath, url: `ws://127.0.0.1:${port}/sync`, logs, stop };
     },
 
     /** Opens the store of a stopped fixture again (closed after the test). */
-    reopenStore(fixture: HubFixture): Store {
-      const store = Store.open(fixture.dbPath);
+    reopenStore(fixture: HubFixture): SqliteStore {
+      const store = SqliteStore.open(fixture.dbPath);
       cleanups.push(() => store.close());
       return store;
     },
@@ -160,13 +160,13 @@ function portOf(address: AddressInfo | string | null): number {
   return address.port;
 }
 
-/** Resolves once `condition` holds, polling; rejects after `timeoutMs`. */
+/** Resolves once `condition` holds (it may be async), polling; rejects after `timeoutMs`. */
 export async function waitFor(
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   { timeoutMs = 5000, what = 'condition' }: { timeoutMs?: number; what?: string } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`waitFor: timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -34,6 +34,7 @@ import {
   sponsorUsage,
   updateSponsor,
 } from '../editions/sponsorLibrary.ts';
+import { SqliteStore } from '../store/SqliteStore.ts';
 
 /** Hosting a co-editing session, as the handlers see it (backend/session implements it). */
 export interface SessionControl {
@@ -78,49 +79,60 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'editions.list': ({ editions }, input) => editions.list(input),
   'editions.create': ({ editions }, input) => editions.create(input),
   'editions.duplicate': ({ editions }, { id }) => editions.duplicate(id),
-  'sections.add': ({ editions }, input) => ({ sectionId: editions.addSection(input) }),
-  'editions.get': ({ editions }, { id }) => ({
-    summary: editions.requireSummary(id),
-    edition: editions.get(id),
+  'sections.add': async ({ editions }, input) => ({
+    sectionId: await editions.addSection(input),
+  }),
+  'editions.get': async ({ editions }, { id }) => ({
+    summary: await editions.requireSummary(id),
+    edition: await editions.get(id),
   }),
   'editions.delete': ({ editions }, { id, deleted }) => editions.setDeleted(id, deleted ?? true),
   'editions.search': ({ editions }, { query, limit }) => editions.search(query, limit),
   'versions.create': ({ editions }, input) => createVersion(editions, input),
-  'versions.list': ({ editions }, { editionId }) => {
-    editions.requireSummary(editionId);
+  'versions.list': async ({ editions }, { editionId }) => {
+    await editions.requireSummary(editionId);
     return editions.store.listVersions(editionId);
   },
-  'versions.get': ({ editions }, { editionId, versionId }) => {
-    const version = editions.store.listVersions(editionId).find((v) => v.id === versionId);
-    const edition = readVersion(editions, editionId, versionId);
-    const email = renderFormat(editions, edition, 'email').content;
+  'versions.get': async ({ editions }, { editionId, versionId }) => {
+    const versions = await editions.store.listVersions(editionId);
+    const version = versions.find((v) => v.id === versionId);
+    const edition = await readVersion(editions, editionId, versionId);
+    const email = (await renderFormat(editions, edition, 'email')).content;
     return { version: version!, edition, email };
   },
   'versions.restore': ({ editions }, input) => restoreVersion(editions, input),
   'store.backup': async ({ editions }, { dest }) => {
-    await editions.store.backup(dest);
+    const { store } = editions;
+    // A PostgreSQL database is backed up with its own tools (pg_dump), not by Galley.
+    if (!(store instanceof SqliteStore))
+      throw new GalleyError(
+        'unavailable',
+        `galley backup copies a SQLite file; ${store.location} is a ${store.kind} database: back it up with pg_dump.`,
+      );
+    await store.backup(dest);
     return { dest, bytes: statSync(dest).size };
   },
   'peer.join': (ctx, { url, token, share }) =>
     requirePeers(ctx).join({ url, token, share: share ?? 'all' }),
   'peer.leave': (ctx, { url }) => ({ left: requirePeers(ctx).leave(url) }),
   'peer.status': (ctx) => ctx.peers?.status() ?? [],
-  'export.render': ({ editions }, { id, format }) =>
-    renderFormat(editions, editions.get(id), format),
-  'export.bundle': ({ editions }, { id, dest }) => writeBundle(editions, editions.get(id), dest),
+  'export.render': async ({ editions }, { id, format }) =>
+    renderFormat(editions, await editions.get(id), format),
+  'export.bundle': async ({ editions }, { id, dest }) =>
+    writeBundle(editions, await editions.get(id), dest),
   'export.site': ({ editions }, { dest }) => writeSite(editions, dest),
-  'links.list': ({ editions }, { id }) => ({
-    links: finalLinks(editions.get(id), loadProfile(editions.store)),
+  'links.list': async ({ editions }, { id }) => ({
+    links: finalLinks(await editions.get(id), await loadProfile(editions.store)),
   }),
-  'editions.check': ({ editions }, { id }) => checkEdition(editions, editions.get(id)),
-  'editions.import': ({ editions }, { markdown }) => {
+  'editions.check': async ({ editions }, { id }) => checkEdition(editions, await editions.get(id)),
+  'editions.import': async ({ editions }, { markdown }) => {
     const result = parseGalleyMarkdown(markdown);
     if (!result.ok) throw new GalleyError(result.error.code, result.error.message);
-    return { summary: editions.write(result.edition), warnings: result.warnings };
+    return { summary: await editions.write(result.edition), warnings: result.warnings };
   },
-  'assets.put': ({ editions }, { mime, base64 }) => {
+  'assets.put': async ({ editions }, { mime, base64 }) => {
     const bytes = decodeImage(base64, mime);
-    const hash = editions.store.putAsset(bytes, mime);
+    const hash = await editions.store.putAsset(bytes, mime);
     return { hash, src: `asset:${hash}`, bytes: bytes.byteLength };
   },
   'profile.get': ({ editions }) => loadProfile(editions.store),
@@ -150,8 +162,8 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
   'sponsors.delete': ({ editions }, { id }) => deleteSponsor(editions, id),
   'sponsors.usage': ({ editions }, { sponsorId }) => sponsorUsage(editions, sponsorId),
   'sponsors.applyToEditions': ({ editions }, input) => applySponsor(editions, input),
-  'sections.addSponsor': ({ editions }, input) => ({
-    sectionId: addSponsorSection(editions, input),
+  'sections.addSponsor': async ({ editions }, input) => ({
+    sectionId: await addSponsorSection(editions, input),
   }),
   'editions.markSent': ({ editions }, input) => markSent(editions, input),
 };

@@ -26,8 +26,8 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
-function open(): Backend {
-  const backend = openBackend(join(tempDir(), 'g.db'));
+async function open(): Promise<Backend> {
+  const backend = await openBackend(join(tempDir(), 'g.db'));
   cleanups.push(() => backend.close());
   return backend;
 }
@@ -48,7 +48,7 @@ async function sponsorSections(backend: Backend, editionId: string): Promise<Spo
 
 describe('the sponsor library through the API', () => {
   it('creates, lists, reads, updates and deletes sponsors', async () => {
-    const backend = open();
+    const backend = await open();
     const acme = value(await backend.invoke('sponsors.create', { ...ACME, notes: 'Q1 deal' }));
     expect(acme).toMatchObject({ ...ACME, notes: 'Q1 deal', logo: null });
     const zed = value(await backend.invoke('sponsors.create', { name: 'zed', url: 'http://z.io' }));
@@ -81,7 +81,7 @@ describe('the sponsor library through the API', () => {
   });
 
   it('refuses bad input in words: a bad URL, a flight that ends before it starts, no name', async () => {
-    const backend = open();
+    const backend = await open();
     const badUrl = await backend.invoke('sponsors.create', { name: 'A', url: 'acme.example' });
     expect(badUrl).toEqual({
       ok: false,
@@ -136,7 +136,7 @@ describe('the sponsor library through the API', () => {
   });
 
   it('inserts a sponsor section with the fields copied and a link back; deleting the record leaves it', async () => {
-    const backend = open();
+    const backend = await open();
     const acme = value(await backend.invoke('sponsors.create', ACME));
     const { id } = value(await backend.invoke('editions.create', { title: 'Issue 9' }));
     const { sectionId } = value(
@@ -155,10 +155,12 @@ describe('the sponsor library through the API', () => {
     });
     expect(summary.sectionCount).toBe(3);
     // The body doc exists before any client opens it: seeded by the backend.
-    expect(backend.store.loadRoom(sectionRoom(sectionId))).not.toBeNull();
-    expect(readBody(backend.editions.host.read(sectionRoom(sectionId))).root.type).toBe('root');
+    expect(await backend.store.loadRoom(sectionRoom(sectionId))).not.toBeNull();
+    expect(readBody(await backend.editions.host.read(sectionRoom(sectionId))).root.type).toBe(
+      'root',
+    );
     // The link is a plain field of the section's Y.Map, as the README documents.
-    const doc = backend.editions.host.read(editionRoom(id));
+    const doc = await backend.editions.host.read(editionRoom(id));
     expect(doc.getMap<Y.Map<unknown>>('sections').get(sectionId)!.get('sponsorId')).toBe(acme.id);
 
     // A record with a logo: the new section's body opens with it, as a stored image.
@@ -171,7 +173,7 @@ describe('the sponsor library through the API', () => {
     const added = value(
       await backend.invoke('sections.addSponsor', { editionId: id, sponsorId: logoed.id }),
     );
-    const body = readBody(backend.editions.host.read(sectionRoom(added.sectionId)));
+    const body = readBody(await backend.editions.host.read(sectionRoom(added.sectionId)));
     expect(body.root.children).toEqual([
       expect.objectContaining({
         type: 'image',
@@ -197,7 +199,7 @@ describe('the sponsor library through the API', () => {
   });
 
   it('checks the edition against its linked sponsor’s flight dates in editions.check', async () => {
-    const backend = open();
+    const backend = await open();
     const acme = value(await backend.invoke('sponsors.create', ACME));
     const { id } = value(await backend.invoke('editions.create', { title: 'Dated' }));
     const { sectionId } = value(
@@ -211,7 +213,7 @@ describe('the sponsor library through the API', () => {
       value(await backend.invoke('editions.check', { id })).findings.filter(
         (f) => f.code === 'sponsor-outside-flight',
       );
-    setDate('2026-04-07');
+    await setDate('2026-04-07');
     expect(await flightFindings()).toEqual([
       {
         severity: 'warning',
@@ -221,7 +223,7 @@ describe('the sponsor library through the API', () => {
         sectionId,
       },
     ]);
-    setDate('2026-03-15');
+    await setDate('2026-03-15');
     expect(await flightFindings()).toEqual([]);
     // The record changes, the section does not: the check follows the record.
     value(await backend.invoke('sponsors.update', { id: acme.id, flightEnd: '2026-03-10' }));
@@ -229,7 +231,7 @@ describe('the sponsor library through the API', () => {
   });
 
   it('applies a changed record to unsent editions only, and lists candidates first', async () => {
-    const backend = open();
+    const backend = await open();
     const acme = value(await backend.invoke('sponsors.create', ACME));
     const editions = [];
     for (const title of ['Draft', 'Ready', 'Sent']) {
@@ -316,7 +318,7 @@ describe('the sponsor library through the API', () => {
     await waitFor(() => fields().get('cta') === 'Live CTA', 'the applied CTA at the editor');
     expect(fields().get('sponsorId')).toBe(acme.id);
     await waitFor(
-      () => backend.editions.get(id).subject === 'Typed by the editor',
+      async () => (await backend.editions.get(id)).subject === 'Typed by the editor',
       "the editor's subject at the hub",
     );
   });

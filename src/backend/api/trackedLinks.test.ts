@@ -13,7 +13,7 @@ function value<T>(result: Result<T>): T {
 
 describe('tracked links through the API', () => {
   it('export.render tags email and text (not Markdown) once utm is set; links.list shows the final URLs', async () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
+    const backend = await openBackend(join(tempDir(), 'g.db'));
     const [sample] = value(await backend.invoke('editions.list', {}));
     const id = sample!.id;
     const render = async (format: 'email' | 'text' | 'markdown') =>
@@ -51,6 +51,6 @@ describe('tracked links through the API', () => {
     for (const link of web) expect(link.finalUrl).toContain('utm_campaign=issue-42');
     const sponsor = links.find((l) => l.finalUrl?.includes('utm_content='));
     expect(sponsor).toBeDefined();
-    backend.close();
+    await backend.close();
   });
 });

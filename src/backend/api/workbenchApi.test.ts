@@ -23,7 +23,7 @@ const PNG = Buffer.from(
 
 describe('the API methods the workbench adds', () => {
   it('starts the next edition from an earlier one’s structure, with or without bodies', async () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
+    const backend = await openBackend(join(tempDir(), 'g.db'));
     const source = await sampleOf(backend);
     const next = value(
       await backend.invoke('editions.create', { from: 'structure', sourceId: source.id }),
@@ -56,22 +56,22 @@ describe('the API methods the workbench adds', () => {
 
     const missing = await backend.invoke('editions.create', { from: 'structure' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    backend.close();
+    await backend.close();
   });
 
   it('duplicates an edition under new ids', async () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
+    const backend = await openBackend(join(tempDir(), 'g.db'));
     const source = await sampleOf(backend);
     const copy = value(await backend.invoke('editions.duplicate', { id: source.id }));
     expect(copy.title).toBe(`Copy of ${source.title}`);
     expect(copy.id).not.toBe(source.id);
     const edition = value(await backend.invoke('editions.get', { id: copy.id })).edition;
     expect(edition.sections.map((s) => s.body)).toEqual(source.sections.map((s) => s.body));
-    backend.close();
+    await backend.close();
   });
 
   it('adds a section with its body already seeded, where it was asked', async () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
+    const backend = await openBackend(join(tempDir(), 'g.db'));
     const { id } = value(await backend.invoke('editions.create', { from: 'blank' }));
     const { sectionId } = value(
       await backend.invoke('sections.add', { editionId: id, kind: 'poll', index: 1 }),
@@ -79,20 +79,20 @@ describe('the API methods the workbench adds', () => {
     const edition = value(await backend.invoke('editions.get', { id })).edition;
     expect(edition.sections[1]).toMatchObject({ id: sectionId, kind: 'poll', title: 'Poll' });
     // A seeded body has a paragraph to type in, so no client ever bootstraps one.
-    const body = readBody(backend.editions.host.read(sectionRoom(sectionId)));
+    const body = readBody(await backend.editions.host.read(sectionRoom(sectionId)));
     expect(body.root.children.map((c) => c.type)).toEqual(['paragraph']);
     const bad = await backend.invoke('sections.add', { editionId: id, kind: 'table' as never });
     expect(bad.ok).toBe(false);
-    backend.close();
+    await backend.close();
   });
 
   it('stores an image as an asset only when its bytes are the type it claims', async () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
+    const backend = await openBackend(join(tempDir(), 'g.db'));
     const put = value(
       await backend.invoke('assets.put', { mime: 'image/png', base64: PNG.toString('base64') }),
     );
     expect(put.src).toBe(`asset:${put.hash}`);
-    expect(Buffer.from(backend.store.getAsset(put.hash)!.bytes).equals(PNG)).toBe(true);
+    expect(Buffer.from((await backend.store.getAsset(put.hash))!.bytes).equals(PNG)).toBe(true);
 
     const script = Buffer.from('<script>alert(1)</script>').toString('base64');
     expect(await backend.invoke('assets.put', { mime: 'image/png', base64: script })).toMatchObject(
@@ -105,11 +105,11 @@ describe('the API methods the workbench adds', () => {
       ok: false,
       error: { message: 'The image is not valid base64.' },
     });
-    backend.close();
+    await backend.close();
   });
 
   it('reads a saved version with its email, for preview', async () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
+    const backend = await openBackend(join(tempDir(), 'g.db'));
     const source = await sampleOf(backend);
     const version = value(
       await backend.invoke('versions.create', { editionId: source.id, label: 'Before edits' }),
@@ -125,6 +125,6 @@ describe('the API methods the workbench adds', () => {
       versionId: 'nope',
     });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    backend.close();
+    await backend.close();
   });
 });

@@ -275,7 +275,7 @@ export const commands: Record<string, Command> = {
   sponsors: sponsorsCommand,
   backup: {
     usage: 'galley backup <dest> [--json]',
-    summary: 'Write a consistent copy of the database to a file, while it is in use',
+    summary: 'Write a consistent copy of the SQLite database to a file, while it is in use',
     options: { json },
     positionals: 1,
     run: ({ positionals }) =>

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { openBackend } from '../openBackend.ts';
-import { resolveDbPath } from '../paths.ts';
+import { resolveStoreSpec } from '../paths.ts';
 import { mailAccessFromEnvironment } from '../send/mailAccess.ts';
 import { StoreError } from '../store/StoreError.ts';
 import { commands, UsageError, UserError } from './commands.ts';
+import { runMigrate } from './migrate.ts';
 import { runServe } from './serve.ts';
 
 /** Exit codes: 0 success, 1 a user error (bad id, unusable file), 2 a usage error. */
@@ -24,11 +25,14 @@ ${Object.entries(commands)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join('\n')}
   serve     Run the sync hub and the HTTP API for editors, browsers and peers
+  migrate   Copy a whole store to another and verify it: --from SPEC --to SPEC
 
 Options for every command:
-  --db PATH   the database file (default: GALLEY_DB, else galley.db in Galley's user-data folder)
-  --json      print machine-readable JSON
-  --help      show help for a command`;
+  --store SPEC  the store: a SQLite file path or a postgres://USER[:PASS]@HOST:PORT/DB URL
+                (default: GALLEY_STORE, else GALLEY_DB, else galley.db in Galley's user-data folder)
+  --db PATH     the SQLite database file (the same as --store PATH)
+  --json        print machine-readable JSON
+  --help        show help for a command`;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -38,6 +42,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === 'serve') return runServe(rest, io);
+  if (name === 'migrate') return runMigrate(rest, io);
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     io.err(`galley: unknown command "${name}". Run galley --help for the list.`);
@@ -50,6 +55,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       options: {
         ...command.options,
         db: { type: 'string' },
+        store: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -61,7 +67,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   if (parsed.values.help) {
     io.out(
-      `${command.summary}\n\nUsage: ${command.usage}\n  --db PATH  database file (default: GALLEY_DB or the user-data folder)`,
+      `${command.summary}\n\nUsage: ${command.usage}\n  --store SPEC  a SQLite file path or a postgres:// URL (default: GALLEY_STORE, GALLEY_DB or the user-data folder)\n  --db PATH     the SQLite database file (the same as --store PATH)`,
     );
     return EXIT.ok;
   }
@@ -84,9 +90,22 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.err(`galley ${name}: ${error.message}\nUsage: ${command.usage}`);
     return EXIT.usage;
   }
+  let spec: string;
+  try {
+    spec = resolveStoreSpec(
+      {
+        store: parsed.values.store as string | undefined,
+        db: parsed.values.db as string | undefined,
+      },
+      io.env,
+    );
+  } catch (error) {
+    io.err(`galley ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
+    return EXIT.usage;
+  }
   let backend;
   try {
-    backend = openBackend(resolveDbPath(parsed.values.db as string | undefined, io.env));
+    backend = await openBackend(spec);
   } catch (error) {
     if (error instanceof StoreError) {
       io.err(`galley: ${error.message}`);
@@ -110,6 +129,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(shown.out);
     return shown.exitCode;
   } finally {
-    backend.close();
+    await backend.close();
   }
 }

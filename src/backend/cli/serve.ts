@@ -1,18 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveDbPath } from '../paths.ts';
+import { resolveStoreSpec } from '../paths.ts';
 import { mailAccessFromEnvironment } from '../send/mailAccess.ts';
+import { BusError } from '../cluster/PgRoomBus.ts';
 import { StoreError } from '../store/StoreError.ts';
 import { startServer, type RunningServer } from '../web/startServer.ts';
 
-export const SERVE_USAGE = `galley serve [--db PATH] [--host 127.0.0.1] [--port 4800] [--token T | --token-file F]
+export const SERVE_USAGE = `galley serve [--store PATH|postgres://… | --db PATH] [--host 127.0.0.1] [--port 4800] [--token T | --token-file F]
              [--read-token T] [--static DIR] [--allow-origin URL] [--peer ws://HOST:PORT/sync --peer-token T [--share all|ID,ID]]`;
 
 const SERVE_HELP = `Run the sync hub and the HTTP API (and the workbench, once built) until stopped.
 
 Usage: ${SERVE_USAGE}
 
+  --store SPEC     the store: a SQLite file path, or postgres://USER[:PASS]@HOST:PORT/DB
+                   (default: GALLEY_STORE, else GALLEY_DB, else galley.db in the user-data folder)
+  --db PATH        the SQLite database file (the same as --store PATH)
   --host H         address to listen on (default 127.0.0.1: only this machine)
   --port N         port (default 4800; 0 picks a free one)
   --token T        the token clients must present (default: a new random one, printed)
@@ -48,6 +52,7 @@ export async function runServe(
       allowPositionals: false,
       options: {
         db: { type: 'string' },
+        store: { type: 'string' },
         host: { type: 'string' },
         port: { type: 'string' },
         token: { type: 'string' },
@@ -111,6 +116,13 @@ export async function runServe(
       return 1;
     }
   }
+  let dbPath: string;
+  try {
+    dbPath = resolveStoreSpec({ store: values.store, db: values.db }, io.env);
+  } catch (error) {
+    io.err(`galley serve: ${(error as Error).message}\nUsage: ${SERVE_USAGE}`);
+    return 2;
+  }
   const builtRenderer = join(import.meta.dirname, '../../../out/renderer');
   const staticDir =
     values.static ?? (existsSync(join(builtRenderer, 'index.html')) ? builtRenderer : undefined);
@@ -118,7 +130,7 @@ export async function runServe(
   let running: RunningServer;
   try {
     running = await startServer({
-      dbPath: resolveDbPath(values.db, io.env),
+      dbPath,
       host: values.host ?? '127.0.0.1',
       port,
       tokens: token ? [token] : [],
@@ -131,7 +143,7 @@ export async function runServe(
         : undefined,
     });
   } catch (error) {
-    if (error instanceof StoreError) {
+    if (error instanceof StoreError || error instanceof BusError) {
       io.err(`galley: ${error.message}`);
       return 1;
     }

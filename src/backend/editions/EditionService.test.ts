@@ -16,43 +16,43 @@ import { createVersion, readVersion, restoreVersion } from './versions.ts';
 const tempDir = useTempDir();
 
 describe('EditionService', () => {
-  it('gives a new database the sample edition, once', () => {
+  it('gives a new database the sample edition, once', async () => {
     const path = join(tempDir(), 'g.db');
-    const backend = openBackend(path);
-    const [sample] = backend.editions.list();
+    const backend = await openBackend(path);
+    const [sample] = await backend.editions.list();
     expect(sample?.title).toContain('Build Log');
     expect(sample?.wordCount).toBeGreaterThan(1500);
-    backend.editions.setDeleted(sample!.id, true);
-    backend.close();
-    const again = openBackend(path);
-    expect(again.editions.list()).toEqual([]);
-    expect(again.editions.list({ includeDeleted: true })).toHaveLength(1);
-    again.close();
+    await backend.editions.setDeleted(sample!.id, true);
+    await backend.close();
+    const again = await openBackend(path);
+    expect(await again.editions.list()).toEqual([]);
+    expect(await again.editions.list({ includeDeleted: true })).toHaveLength(1);
+    await again.close();
   });
 
-  it('writes an edition through Yjs and reads back the same model, across reopening', () => {
+  it('writes an edition through Yjs and reads back the same model, across reopening', async () => {
     const path = join(tempDir(), 'g.db');
-    const backend = openBackend(path);
+    const backend = await openBackend(path);
     const input = restoreEdition(generateEdition(5, 6));
-    const summary = backend.editions.write(input);
+    const summary = await backend.editions.write(input);
     expect(summary.id).not.toBe(input.id); // always fresh ids
     expect(summary.sectionCount).toBe(6);
-    backend.close();
-    const reopened = openBackend(path);
-    const read = reopened.editions.get(summary.id);
+    await backend.close();
+    const reopened = await openBackend(path);
+    const read = await reopened.editions.get(summary.id);
     expect(read.sections.map(({ id: _id, ...s }) => s)).toEqual(
       input.sections.map(({ id: _id, ...s }) => s),
     );
     expect({ ...read, id: 'x', sections: [] }).toEqual({ ...input, id: 'x', sections: [] });
-    reopened.close();
+    await reopened.close();
   });
 
-  it('indexes titles and section text for search, and refreshes after a change', () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
-    const summary = backend.editions.create({ title: 'Compilers weekly' });
-    const edition = backend.editions.get(summary.id);
+  it('indexes titles and section text for search, and refreshes after a change', async () => {
+    const backend = await openBackend(join(tempDir(), 'g.db'));
+    const summary = await backend.editions.create({ title: 'Compilers weekly' });
+    const edition = await backend.editions.get(summary.id);
     const story = edition.sections[1]!;
-    backend.editions.host.change(sectionRoom(story.id), (doc) =>
+    await backend.editions.host.change(sectionRoom(story.id), (doc) =>
       writeBody(doc, {
         root: {
           type: 'root',
@@ -67,59 +67,59 @@ describe('EditionService', () => {
         },
       }),
     );
-    expect(backend.editions.search('zygomorphic')).toEqual([]);
-    backend.editions.refreshIndex(summary.id);
-    const hits = backend.editions.search('zygomorph');
+    expect(await backend.editions.search('zygomorphic')).toEqual([]);
+    await backend.editions.refreshIndex(summary.id);
+    const hits = await backend.editions.search('zygomorph');
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ editionId: summary.id, sectionId: story.id });
-    expect(backend.editions.search('compilers')[0]).toMatchObject({
+    expect((await backend.editions.search('compilers'))[0]).toMatchObject({
       editionId: summary.id,
       sectionId: null,
     });
-    backend.close();
+    await backend.close();
   });
 
-  it('restores a version by adding history, never rewriting it, and can undo the restore', () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
-    const { id } = backend.editions.create({ from: 'sample' });
-    const before = backend.editions.get(id);
-    const v1 = createVersion(backend.editions, {
+  it('restores a version by adding history, never rewriting it, and can undo the restore', async () => {
+    const backend = await openBackend(join(tempDir(), 'g.db'));
+    const { id } = await backend.editions.create({ from: 'sample' });
+    const before = await backend.editions.get(id);
+    const v1 = await createVersion(backend.editions, {
       editionId: id,
       label: 'Before edits',
       author: 'Ada',
     });
 
     const [intro, sponsor, feature] = before.sections;
-    backend.editions.host.change(editionRoom(id), (doc) =>
+    await backend.editions.host.change(editionRoom(id), (doc) =>
       setSectionFields(doc, intro!.id, { title: 'Changed' }),
     );
-    backend.editions.host.change(editionRoom(id), (doc) => {
+    await backend.editions.host.change(editionRoom(id), (doc) => {
       setSectionFields(doc, sponsor!.id, { title: 'Renamed sponsor' });
     });
-    backend.editions.host.change(sectionRoom(feature!.id), (doc) =>
+    await backend.editions.host.change(sectionRoom(feature!.id), (doc) =>
       writeBody(doc, restoreEdition({}).sections[0]?.body ?? intro!.body),
     );
-    const edited = backend.editions.get(id);
+    const edited = await backend.editions.get(id);
     expect(edited).not.toEqual(before);
-    const logBefore = backend.store.logLength(editionRoom(id));
+    const logBefore = await backend.store.logLength(editionRoom(id));
 
-    restoreVersion(backend.editions, { editionId: id, versionId: v1.id, author: 'Ada' });
-    expect(backend.editions.get(id)).toEqual(before);
-    expect(backend.store.logLength(editionRoom(id))).toBeGreaterThan(logBefore);
+    await restoreVersion(backend.editions, { editionId: id, versionId: v1.id, author: 'Ada' });
+    expect(await backend.editions.get(id)).toEqual(before);
+    expect(await backend.store.logLength(editionRoom(id))).toBeGreaterThan(logBefore);
 
-    const [auto] = backend.store.listVersions(id);
+    const [auto] = await backend.store.listVersions(id);
     expect(auto).toMatchObject({ auto: true, label: 'Before restoring “Before edits”' });
-    expect(readVersion(backend.editions, id, auto!.id)).toEqual(edited);
-    restoreVersion(backend.editions, { editionId: id, versionId: auto!.id });
-    expect(backend.editions.get(id)).toEqual(edited);
-    expect(readBody(backend.editions.host.read(sectionRoom(feature!.id)))).toEqual(
+    expect(await readVersion(backend.editions, id, auto!.id)).toEqual(edited);
+    await restoreVersion(backend.editions, { editionId: id, versionId: auto!.id });
+    expect(await backend.editions.get(id)).toEqual(edited);
+    expect(readBody(await backend.editions.host.read(sectionRoom(feature!.id)))).toEqual(
       edited.sections[2]!.body,
     );
-    backend.close();
+    await backend.close();
   });
 
   it('answers API calls with results: validation and not-found are values, not throws', async () => {
-    const backend = openBackend(join(tempDir(), 'g.db'));
+    const backend = await openBackend(join(tempDir(), 'g.db'));
     expect(await backend.invoke('editions.get', { id: '../../etc' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
@@ -130,6 +130,6 @@ describe('EditionService', () => {
     });
     const created = await backend.invoke('editions.create', { title: 'Via API' });
     expect(created).toMatchObject({ ok: true, value: { title: 'Via API', status: 'draft' } });
-    backend.close();
+    await backend.close();
   });
 });

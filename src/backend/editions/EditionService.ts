@@ -23,7 +23,7 @@ import {
   RenderCache,
 } from '../../core/index.ts';
 import type { DocHost } from '../docs/DocHost.ts';
-import type { Store } from '../store/Store.ts';
+import type { GalleyStore } from '../store/GalleyStore.ts';
 import { SectionBodies } from './SectionBodies.ts';
 import { freezeSentVersion, settleSentAt } from './sentState.ts';
 import { blankEdition, sampleEdition } from './starters.ts';
@@ -48,15 +48,15 @@ export class EditionService {
   readonly renders = new RenderCache();
 
   constructor(
-    readonly store: Store,
+    readonly store: GalleyStore,
     host: DocHost,
   ) {
     this.host = {
       read: (room) => host.read(room),
       peek: (room, fn) => host.peek(room, fn),
-      change: (room, fn) => {
+      change: async (room, fn) => {
         try {
-          host.change(room, fn);
+          await host.change(room, fn);
         } finally {
           this.roomChanged(room);
         }
@@ -77,17 +77,17 @@ export class EditionService {
    * Creates an edition from a starter (blank, the sample, or the structure of an earlier
    * edition) and returns its summary.
    */
-  create(input: {
+  async create(input: {
     title?: string;
     from?: 'blank' | 'sample' | 'structure';
     sourceId?: string;
     keepBodies?: boolean;
-  }): EditionSummary {
+  }): Promise<EditionSummary> {
     let starter: Edition;
     if (input.from === 'structure') {
       if (!input.sourceId)
         throw new GalleyError('invalid-input', 'Say which edition to take the structure from.');
-      starter = structureOf(this.get(input.sourceId), input.keepBodies ?? false);
+      starter = structureOf(await this.get(input.sourceId), input.keepBodies ?? false);
     } else {
       starter = input.from === 'sample' ? sampleEdition() : blankEdition();
     }
@@ -99,30 +99,30 @@ export class EditionService {
    * Adds a section of a kind, its body doc seeded here first so that no client ever
    * bootstraps a body (two would duplicate it); returns the new section's id.
    */
-  addSection(input: {
+  async addSection(input: {
     editionId: string;
     kind: SectionKind;
     title?: string;
     index?: number;
-  }): string {
-    this.requireSummary(input.editionId);
+  }): Promise<string> {
+    await this.requireSummary(input.editionId);
     const [section] = restoreEdition({
       sections: [{ kind: input.kind, title: input.title ?? defaultTitle(input.kind) }],
     }).sections;
     if (!section) throw new Error('addSection: restoreEdition dropped the new section');
     const { id: _id, body, ...fields } = section;
     const sectionId = newId();
-    this.host.change(sectionRoom(sectionId), (doc) => writeBody(doc, body));
-    this.host.change(editionRoom(input.editionId), (doc) =>
+    await this.host.change(sectionRoom(sectionId), (doc) => writeBody(doc, body));
+    await this.host.change(editionRoom(input.editionId), (doc) =>
       addSection(doc, sectionId, fields, input.index),
     );
-    this.refreshIndex(input.editionId);
+    await this.refreshIndex(input.editionId);
     return sectionId;
   }
 
   /** A copy of an edition under new ids, titled as a copy. */
-  duplicate(id: string): EditionSummary {
-    const source = this.get(id);
+  async duplicate(id: string): Promise<EditionSummary> {
+    const source = await this.get(id);
     return this.write({ ...source, title: `Copy of ${source.title}`.slice(0, 300) });
   }
 
@@ -131,41 +131,41 @@ export class EditionService {
    * "the same" edition independently must never share rooms (their histories would merge
    * into duplicated content).
    */
-  write(input: Edition): EditionSummary {
+  async write(input: Edition): Promise<EditionSummary> {
     const edition = restoreEdition({
       ...input,
       id: newId(),
       sections: input.sections.map((s) => ({ ...s, id: newId() })),
     });
     for (const section of edition.sections) {
-      this.host.change(sectionRoom(section.id), (doc) => writeBody(doc, section.body));
+      await this.host.change(sectionRoom(section.id), (doc) => writeBody(doc, section.body));
     }
-    this.host.change(editionRoom(edition.id), (doc) => applyEdition(doc, edition));
+    await this.host.change(editionRoom(edition.id), (doc) => applyEdition(doc, edition));
     return this.refreshIndex(edition.id);
   }
 
   /** Reads an edition from its docs; throws `not-found` for an unknown id. */
-  get(id: string): Edition {
-    this.requireSummary(id);
+  async get(id: string): Promise<Edition> {
+    await this.requireSummary(id);
     return this.read(id);
   }
 
   /** The index row of an edition; throws `not-found` for an unknown id. */
-  requireSummary(id: string): EditionSummary {
-    const summary = this.store.getEditionSummary(id);
+  async requireSummary(id: string): Promise<EditionSummary> {
+    const summary = await this.store.getEditionSummary(id);
     if (!summary) throw new GalleyError('not-found', `No edition with id ${id}.`);
     return summary;
   }
 
   /** Re-derives the index row and search text of an edition from its docs. */
-  refreshIndex(id: string): EditionSummary {
+  async refreshIndex(id: string): Promise<EditionSummary> {
     // First: a status just set to sent (by anyone) gets its time before the index reads it.
-    const sentAt = settleSentAt(this, id, () => this.store.now().toISOString());
-    const edition = this.read(id);
+    const sentAt = await settleSentAt(this, id, () => this.store.now().toISOString());
+    const edition = await this.read(id);
     for (const section of edition.sections) this.sectionOwners.set(section.id, id);
-    const existing = this.store.getEditionSummary(id);
+    const existing = await this.store.getEditionSummary(id);
     const now = this.store.now().toISOString();
-    this.store.upsertEditionIndex({
+    await this.store.upsertEditionIndex({
       id,
       title: edition.title,
       subject: edition.subject,
@@ -178,7 +178,7 @@ export class EditionService {
       updatedAt: now,
       sentAt,
     });
-    this.store.replaceSearchText(id, [
+    await this.store.replaceSearchText(id, [
       {
         sectionId: null,
         title: edition.title,
@@ -187,24 +187,26 @@ export class EditionService {
       ...edition.sections.map((s) => ({ sectionId: s.id, title: s.title, text: sectionText(s) })),
     ]);
     // After the row exists: once per sending, not on every refresh (see sentState.ts).
-    freezeSentVersion(this, id, sentAt);
+    await freezeSentVersion(this, id, sentAt);
     return this.requireSummary(id);
   }
 
   /** Editions in the index, newest first. */
-  list(filter: { status?: EditionStatus; includeDeleted?: boolean } = {}): EditionSummary[] {
+  list(
+    filter: { status?: EditionStatus; includeDeleted?: boolean } = {},
+  ): Promise<EditionSummary[]> {
     return this.store.listEditions(filter);
   }
 
   /** Full-text search over titles, fields and section text. */
-  search(query: string, limit?: number): SearchHit[] {
+  search(query: string, limit?: number): Promise<SearchHit[]> {
     return this.store.search(query, limit);
   }
 
   /** Moves an edition to the trash (or back): nothing is erased, so delete can be undone. */
-  setDeleted(id: string, deleted: boolean): EditionSummary {
-    this.requireSummary(id);
-    this.store.markEditionDeleted(id, deleted);
+  async setDeleted(id: string, deleted: boolean): Promise<EditionSummary> {
+    await this.requireSummary(id);
+    await this.store.markEditionDeleted(id, deleted);
     return this.requireSummary(id);
   }
 
@@ -212,57 +214,62 @@ export class EditionService {
    * The edition a section belongs to, from a map kept by `refreshIndex`; editions not
    * refreshed yet in this process are read once, on the first miss. Null for an unknown section.
    */
-  editionOfSection(sectionId: string): string | null {
+  async editionOfSection(sectionId: string): Promise<string | null> {
     const known = this.sectionOwners.get(sectionId);
     if (known !== undefined || this.scannedOwners) return known ?? null;
     // One scan per process; after it, refreshIndex keeps the map current.
     this.scannedOwners = true;
-    for (const { id } of this.list({ includeDeleted: true })) {
-      for (const room of this.rooms(id).slice(1))
+    for (const { id } of await this.list({ includeDeleted: true })) {
+      for (const room of (await this.rooms(id)).slice(1))
         this.sectionOwners.set(room.slice('section:'.length), id);
     }
     return this.sectionOwners.get(sectionId) ?? null;
   }
 
   /** The ids of the rooms that make up an edition now: its doc and its sections' docs. */
-  rooms(id: string): string[] {
-    const doc = this.host.read(editionRoom(id));
-    return [editionRoom(id), ...readOrder(doc).map(sectionRoom)];
+  async rooms(id: string): Promise<string[]> {
+    const order = await this.host.peek(editionRoom(id), (doc) => readOrder(doc));
+    return [editionRoom(id), ...order.map(sectionRoom)];
   }
 
   /**
    * Makes the live docs hold `target` (same id), writing only what differs: used by
    * version restore, so history only ever grows.
    */
-  bringTo(target: Edition): void {
+  async bringTo(target: Edition): Promise<void> {
     for (const section of target.sections) {
       const room = sectionRoom(section.id);
-      const current = readBody(this.host.read(room));
+      const current = readBody(await this.host.read(room));
       if (JSON.stringify(current) !== JSON.stringify(restoreBody(section.body))) {
-        this.host.change(room, (doc) => writeBody(doc, section.body));
+        await this.host.change(room, (doc) => writeBody(doc, section.body));
       }
     }
-    this.host.change(editionRoom(target.id), (doc) => applyEdition(doc, target));
-    this.refreshIndex(target.id);
+    await this.host.change(editionRoom(target.id), (doc) => applyEdition(doc, target));
+    await this.refreshIndex(target.id);
   }
 
-  private read(id: string): Edition {
-    // Read in place (no copy of the edition doc): readEdition only reads.
-    return this.host.peek(editionRoom(id), (doc) => {
-      // Bodies come from SectionBodies, already restored: readEdition restores the fields
-      // only (restoring an empty body is free) and the kept bodies go in afterwards.
-      const bodies: SectionBody[] = [];
-      const edition = readEdition(id, doc, (sectionId) => {
-        bodies.push(this.bodies.read(sectionId));
+  private async read(id: string): Promise<Edition> {
+    // Read in place (no copy of the edition doc): readEdition only reads. Bodies come from
+    // SectionBodies, already restored: readEdition restores the fields only (restoring an
+    // empty body is free) and the kept bodies go in afterwards, once the peek is over.
+    const sectionIds: string[] = [];
+    const edition = await this.host.peek(editionRoom(id), (doc) =>
+      readEdition(id, doc, (sectionId) => {
+        sectionIds.push(sectionId);
         return null;
-      });
-      if (bodies.length !== edition.sections.length)
-        throw new Error(`EditionService.read: ${id} has ${bodies.length} bodies for its sections`);
-      edition.sections.forEach((section, i) => {
-        section.body = bodies[i]!;
-      });
-      return edition;
+      }),
+    );
+    if (sectionIds.length !== edition.sections.length)
+      throw new Error(
+        `EditionService.read: ${id} has ${sectionIds.length} bodies for its sections`,
+      );
+    const bodies: SectionBody[] = await Promise.all(
+      sectionIds.map((sectionId) => this.bodies.read(sectionId)),
+    );
+    edition.sections.forEach((section, i) => {
+      section.body = bodies[i]!;
     });
+    return edition;
   }
 }
 
@@ -292,6 +299,7 @@ const DEFAULT_TITLES: Record<SectionKind, string> = {
   sponsor: 'Sponsor',
   poll: 'Poll',
   feedback: 'How did we do?',
+  roundup: 'Headlines',
 };
 
 function defaultTitle(kind: SectionKind): string {

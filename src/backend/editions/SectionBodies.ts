@@ -56,14 +56,16 @@ export class SectionBodies {
   }
 
   /** The section's body, restored (an empty body when the doc is empty) and frozen. */
-  read(sectionId: string): SectionBody {
-    const entry = this.entries.get(sectionId);
-    if (entry?.current) {
-      this.touch(sectionId, entry);
-      return entry.body;
+  async read(sectionId: string): Promise<SectionBody> {
+    const known = this.entries.get(sectionId);
+    if (known?.current) {
+      this.touch(sectionId, known);
+      return known.body;
     }
     // In place: the doc is only read here, and a copy of it would cost more than the read.
     return this.host.peek(sectionRoom(sectionId), (doc) => {
+      // Looked up again: another read may have replaced or dropped it while this one waited.
+      const entry = this.entries.get(sectionId);
       const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
       if (entry && sameBytes(entry.snapshot, snapshot)) {
         entry.current = true;

@@ -7,11 +7,11 @@ import { freezeSentVersion, markSentInDoc, settleSentAt } from './sentState.ts';
  * doc, and the "Sent <date>" version, frozen once. Calling it again, or the index refresh
  * that follows any change, finds the sending recorded and adds nothing.
  */
-export function markSent(
+export async function markSent(
   editions: EditionService,
   input: { id: string; at?: string },
-): ApiOutputs['editions.markSent'] {
-  editions.requireSummary(input.id);
+): Promise<ApiOutputs['editions.markSent']> {
+  await editions.requireSummary(input.id);
   const now = editions.store.now();
   const at = input.at === undefined ? now : new Date(input.at);
   // A time ahead of the clock would be a plan, not a record (and could not be compared).
@@ -20,9 +20,9 @@ export function markSent(
       'invalid-input',
       `editions.markSent: ${at.toISOString()} is in the future; give the time it was sent`,
     );
-  markSentInDoc(editions, input.id, at.toISOString());
+  await markSentInDoc(editions, input.id, at.toISOString());
   // Settle and freeze here (refreshIndex would too) to report the version made now.
-  const sentAt = settleSentAt(editions, input.id, () => now.toISOString());
-  const version = freezeSentVersion(editions, input.id, sentAt);
-  return { summary: editions.refreshIndex(input.id), versionId: version?.id ?? null };
+  const sentAt = await settleSentAt(editions, input.id, () => now.toISOString());
+  const version = await freezeSentVersion(editions, input.id, sentAt);
+  return { summary: await editions.refreshIndex(input.id), versionId: version?.id ?? null };
 }

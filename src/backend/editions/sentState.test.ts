@@ -23,18 +23,18 @@ function value<T>(result: Result<T>): T {
 
 const NOW = new Date('2026-12-06T09:30:00.000Z');
 
-function open(file = join(tempDir(), 'g.db')): Backend {
-  const backend = openBackend(file, { now: () => NOW });
+async function open(file = join(tempDir(), 'g.db')): Promise<Backend> {
+  const backend = await openBackend(file, { now: () => NOW });
   cleanups.push(() => backend.close());
   return backend;
 }
 
-const sentVersions = (backend: Backend, id: string) =>
-  backend.store.listVersions(id).filter((v) => v.label.startsWith('Sent '));
+const sentVersions = async (backend: Backend, id: string) =>
+  (await backend.store.listVersions(id)).filter((v) => v.label.startsWith('Sent '));
 
 describe('sent is a state', () => {
   it('markSent records sentAt and freezes exactly one "Sent <date>" version', async () => {
-    const backend = open();
+    const backend = await open();
     const { id } = value(await backend.invoke('editions.create', { title: 'Issue 12' }));
     const first = value(await backend.invoke('editions.markSent', { id }));
     expect(first.summary).toMatchObject({ status: 'sent', sentAt: NOW.toISOString() });
@@ -42,9 +42,9 @@ describe('sent is a state', () => {
     const { edition, summary } = value(await backend.invoke('editions.get', { id }));
     expect(edition.sentAt).toBe(NOW.toISOString());
     expect(summary.sentAt).toBe(NOW.toISOString());
-    expect(backend.editions.host.read(editionRoom(id)).getMap('edition').get('sentAt')).toBe(
-      NOW.toISOString(),
-    );
+    expect(
+      (await backend.editions.host.read(editionRoom(id))).getMap('edition').get('sentAt'),
+    ).toBe(NOW.toISOString());
 
     // Again, and refreshes as the hub's refresher runs them: nothing more.
     const second = value(
@@ -54,14 +54,14 @@ describe('sent is a state', () => {
       summary: expect.objectContaining({ sentAt: NOW.toISOString() }),
       versionId: null,
     });
-    backend.editions.refreshIndex(id);
-    backend.editions.refreshIndex(id);
+    await backend.editions.refreshIndex(id);
+    await backend.editions.refreshIndex(id);
     // A linked hub stamped its own time for the same sending and won the merge: still one.
-    backend.editions.host.change(editionRoom(id), (doc) =>
+    await backend.editions.host.change(editionRoom(id), (doc) =>
       doc.getMap('edition').set('sentAt', '2026-12-06T09:30:01.000Z'),
     );
-    expect(backend.editions.refreshIndex(id).sentAt).toBe('2026-12-06T09:30:01.000Z');
-    const versions = sentVersions(backend, id);
+    expect((await backend.editions.refreshIndex(id)).sentAt).toBe('2026-12-06T09:30:01.000Z');
+    const versions = await sentVersions(backend, id);
     expect(versions.map((v) => [v.id, v.label])).toEqual([[first.versionId, 'Sent 2026-12-06']]);
 
     // The version holds the edition as sent.
@@ -73,9 +73,10 @@ describe('sent is a state', () => {
     // The library lists it; so does `galley list`.
     const listed = value(await backend.invoke('editions.list', {})).find((e) => e.id === id);
     expect(listed?.sentAt).toBe('2026-12-06T09:30:01.000Z');
-    backend.close();
+    const db = backend.store.location;
+    await backend.close();
     const out: string[] = [];
-    const code = await runCli(['list', '--db', backend.store.path], {
+    const code = await runCli(['list', '--db', db], {
       out: (t) => out.push(t),
       err: () => {},
       env: {},
@@ -85,7 +86,7 @@ describe('sent is a state', () => {
   });
 
   it('takes the time it was sent, refuses one in the future, and re-sending after a draft is a new sending', async () => {
-    const backend = open();
+    const backend = await open();
     const { id } = value(await backend.invoke('editions.create', { title: 'Back-dated' }));
     const future = await backend.invoke('editions.markSent', { id, at: '2027-01-01T00:00:00Z' });
     expect(future).toMatchObject({
@@ -100,16 +101,19 @@ describe('sent is a state', () => {
       await backend.invoke('editions.markSent', { id, at: '2026-11-30T07:00:00Z' }),
     );
     expect(marked.summary.sentAt).toBe('2026-11-30T07:00:00.000Z');
-    expect(sentVersions(backend, id).map((v) => v.label)).toEqual(['Sent 2026-11-30']);
+    expect((await sentVersions(backend, id)).map((v) => v.label)).toEqual(['Sent 2026-11-30']);
 
     // Back to draft: no longer sent, so no time; sending again is a second sending.
-    backend.editions.host.change(editionRoom(id), (doc) =>
+    await backend.editions.host.change(editionRoom(id), (doc) =>
       doc.getMap('edition').set('status', 'draft'),
     );
-    expect(backend.editions.refreshIndex(id)).toMatchObject({ status: 'draft', sentAt: null });
-    expect(backend.editions.get(id).sentAt).toBeUndefined();
+    expect(await backend.editions.refreshIndex(id)).toMatchObject({
+      status: 'draft',
+      sentAt: null,
+    });
+    expect((await backend.editions.get(id)).sentAt).toBeUndefined();
     value(await backend.invoke('editions.markSent', { id }));
-    expect(sentVersions(backend, id).map((v) => v.label)).toEqual([
+    expect((await sentVersions(backend, id)).map((v) => v.label)).toEqual([
       'Sent 2026-12-06',
       'Sent 2026-11-30',
     ]);
@@ -140,17 +144,17 @@ describe('sent is a state', () => {
     const sentAt = meta.get('sentAt') as string;
     expect(Date.parse(sentAt)).not.toBeNaN();
     await waitFor(
-      () => backend.editions.requireSummary(id).sentAt === sentAt,
+      async () => (await backend.editions.requireSummary(id)).sentAt === sentAt,
       'sentAt in the index',
     );
     // ...which is itself a change that schedules another refresh: it must add nothing.
     meta.set('subject', 'A later edit');
     await waitFor(
-      () => backend.editions.requireSummary(id).subject === 'A later edit',
+      async () => (await backend.editions.requireSummary(id)).subject === 'A later edit',
       'the later edit indexed',
     );
-    expect(sentVersions(backend, id)).toHaveLength(1);
-    expect(sentVersions(backend, id)[0]!.label).toBe(`Sent ${sentAt.slice(0, 10)}`);
+    expect(await sentVersions(backend, id)).toHaveLength(1);
+    expect((await sentVersions(backend, id))[0]!.label).toBe(`Sent ${sentAt.slice(0, 10)}`);
     expect(meta.get('sentAt')).toBe(sentAt);
   });
 });

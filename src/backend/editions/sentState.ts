@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { editionRoom, editionTypes, restoreMeta, type VersionInfo } from '../../core/index.ts';
 import type { DocHost } from '../docs/DocHost.ts';
-import type { Store } from '../store/Store.ts';
+import type { GalleyStore } from '../store/GalleyStore.ts';
 
 /**
  * "Sent" as a state of an edition: when its status is `sent`, the edition doc holds
@@ -15,10 +15,10 @@ import type { Store } from '../store/Store.ts';
 
 /** What sent-state bookkeeping needs of the edition service. */
 export interface SentHost {
-  readonly store: Store;
+  readonly store: GalleyStore;
   readonly host: DocHost;
   /** The rooms of an edition now: its doc and its sections' docs. */
-  rooms(id: string): string[];
+  rooms(id: string): Promise<string[]>;
 }
 
 // The store remembers, per edition, that it froze the current sending; the mark goes when
@@ -35,7 +35,7 @@ export function sentVersionLabel(sentAt: string): string {
 function readSentState(
   host: DocHost,
   id: string,
-): { sent: boolean; raw: unknown; sentAt?: string } {
+): Promise<{ sent: boolean; raw: unknown; sentAt?: string }> {
   return host.peek(editionRoom(id), (doc) => {
     const meta = editionTypes(doc).meta;
     const raw: unknown = meta.get('sentAt');
@@ -49,20 +49,24 @@ function readSentState(
  * the status is sent and no valid time is there, removes it when the status is not sent.
  * Returns the sent time, or null. Writes nothing when the doc already agrees.
  */
-export function settleSentAt(editions: SentHost, id: string, now: () => string): string | null {
-  const state = readSentState(editions.host, id);
+export async function settleSentAt(
+  editions: SentHost,
+  id: string,
+  now: () => string,
+): Promise<string | null> {
+  const state = await readSentState(editions.host, id);
   const room = editionRoom(id);
   if (!state.sent) {
     if (state.raw !== undefined)
-      editions.host.change(room, (doc) => editionTypes(doc).meta.delete('sentAt'));
+      await editions.host.change(room, (doc) => editionTypes(doc).meta.delete('sentAt'));
     // Read before writing: this runs on every refresh of every edition.
-    if (editions.store.getSetting(FROZEN_KEY + id) !== undefined)
-      editions.store.setSetting(FROZEN_KEY + id, undefined);
+    if ((await editions.store.getSetting(FROZEN_KEY + id)) !== undefined)
+      await editions.store.setSetting(FROZEN_KEY + id, undefined);
     return null;
   }
   if (state.sentAt !== undefined) return state.sentAt;
   const at = now();
-  editions.host.change(room, (doc) => editionTypes(doc).meta.set('sentAt', at));
+  await editions.host.change(room, (doc) => editionTypes(doc).meta.set('sentAt', at));
   return at;
 }
 
@@ -70,29 +74,26 @@ export function settleSentAt(editions: SentHost, id: string, now: () => string):
  * Saves the "Sent <date>" version of the current sending (at `sentAt`) unless this store
  * already saved one since the edition became sent; returns the new version, or null.
  */
-export function freezeSentVersion(
+export async function freezeSentVersion(
   editions: SentHost,
   id: string,
   sentAt: string | null,
-): VersionInfo | null {
+): Promise<VersionInfo | null> {
   if (sentAt === null) return null;
   const key = `${FROZEN_KEY}${id}`;
-  if (editions.store.getSetting(key) !== undefined) return null;
+  if ((await editions.store.getSetting(key)) !== undefined) return null;
   const rooms = new Map<string, Uint8Array>();
-  for (const room of editions.rooms(id)) {
-    rooms.set(
-      room,
-      editions.host.peek(room, (doc) => Y.encodeStateAsUpdate(doc)),
-    );
+  for (const room of await editions.rooms(id)) {
+    rooms.set(room, await editions.host.peek(room, (doc) => Y.encodeStateAsUpdate(doc)));
   }
-  const version = editions.store.createVersion({
+  const version = await editions.store.createVersion({
     editionId: id,
     label: sentVersionLabel(sentAt),
     author: '',
     auto: false,
     rooms,
   });
-  editions.store.setSetting(key, sentAt);
+  await editions.store.setSetting(key, sentAt);
   return version;
 }
 
@@ -100,10 +101,10 @@ export function freezeSentVersion(
  * Marks an edition sent at `at`: sets the status and the time in one change, unless it
  * is already sent (then its first time stands: a second call is not a second sending).
  */
-export function markSentInDoc(editions: SentHost, id: string, at: string): void {
-  const state = readSentState(editions.host, id);
+export async function markSentInDoc(editions: SentHost, id: string, at: string): Promise<void> {
+  const state = await readSentState(editions.host, id);
   if (state.sent && state.sentAt !== undefined) return;
-  editions.host.change(editionRoom(id), (doc) => {
+  await editions.host.change(editionRoom(id), (doc) => {
     const meta = editionTypes(doc).meta;
     doc.transact(() => {
       if (meta.get('status') !== 'sent') meta.set('status', 'sent');

@@ -33,19 +33,22 @@ import type { EditionService } from './EditionService.ts';
 type Input<M extends keyof typeof apiInputs> = z.output<(typeof apiInputs)[M]>;
 
 /** The record with this id; throws `not-found` in words. */
-export function requireSponsor(editions: EditionService, id: string): Sponsor {
-  const sponsor = editions.store.getSponsor(id);
+export async function requireSponsor(editions: EditionService, id: string): Promise<Sponsor> {
+  const sponsor = await editions.store.getSponsor(id);
   if (!sponsor) throw new GalleyError('not-found', `No sponsor with id ${id}.`);
   return sponsor;
 }
 
-function checkLogo(editions: EditionService, logo: string | null): void {
-  if (logo !== null && !editions.store.getAsset(logo))
+async function checkLogo(editions: EditionService, logo: string | null): Promise<void> {
+  if (logo !== null && !(await editions.store.getAsset(logo)))
     throw new GalleyError('invalid-input', `No stored image ${logo} for the logo: add it first.`);
 }
 
 /** Adds a sponsor to the library. */
-export function createSponsor(editions: EditionService, input: Input<'sponsors.create'>): Sponsor {
+export async function createSponsor(
+  editions: EditionService,
+  input: Input<'sponsors.create'>,
+): Promise<Sponsor> {
   const now = editions.store.now().toISOString();
   const sponsor: Sponsor = {
     id: newId(),
@@ -60,8 +63,8 @@ export function createSponsor(editions: EditionService, input: Input<'sponsors.c
     createdAt: now,
     updatedAt: now,
   };
-  checkLogo(editions, sponsor.logo);
-  editions.store.putSponsor(sponsor);
+  await checkLogo(editions, sponsor.logo);
+  await editions.store.putSponsor(sponsor);
   return sponsor;
 }
 
@@ -69,9 +72,12 @@ export function createSponsor(editions: EditionService, input: Input<'sponsors.c
  * Changes some fields of a record. The sections copied from it stay as they are until
  * `applySponsor` (the editor chooses which editions follow).
  */
-export function updateSponsor(editions: EditionService, input: Input<'sponsors.update'>): Sponsor {
+export async function updateSponsor(
+  editions: EditionService,
+  input: Input<'sponsors.update'>,
+): Promise<Sponsor> {
   const { id, ...patch } = input;
-  const current = requireSponsor(editions, id);
+  const current = await requireSponsor(editions, id);
   const next: Sponsor = { ...current, updatedAt: editions.store.now().toISOString() };
   for (const [key, value] of Object.entries(patch) as Array<[keyof typeof patch, unknown]>) {
     if (value !== undefined) Object.assign(next, { [key]: value });
@@ -79,14 +85,17 @@ export function updateSponsor(editions: EditionService, input: Input<'sponsors.u
   // The schema checks dates given together; one date against the stored other is checked here.
   const problem = flightProblem(next.flightStart, next.flightEnd);
   if (problem !== null) throw new GalleyError('invalid-input', `sponsors.update: ${problem}`);
-  if (next.logo !== current.logo) checkLogo(editions, next.logo);
-  editions.store.putSponsor(next);
+  if (next.logo !== current.logo) await checkLogo(editions, next.logo);
+  await editions.store.putSponsor(next);
   return next;
 }
 
 /** Removes a record; sections copied from it keep their fields and their (now dangling) link. */
-export function deleteSponsor(editions: EditionService, id: string): ApiOutputs['sponsors.delete'] {
-  if (!editions.store.deleteSponsor(id))
+export async function deleteSponsor(
+  editions: EditionService,
+  id: string,
+): Promise<ApiOutputs['sponsors.delete']> {
+  if (!(await editions.store.deleteSponsor(id)))
     throw new GalleyError('not-found', `No sponsor with id ${id}.`);
   return { deleted: true, id };
 }
@@ -95,12 +104,12 @@ export function deleteSponsor(editions: EditionService, id: string): ApiOutputs[
  * Inserts a sponsor section filled from a record, its (empty) body doc seeded first as
  * `sections.add` does, so no client ever bootstraps it.
  */
-export function addSponsorSection(
+export async function addSponsorSection(
   editions: EditionService,
   input: Input<'sections.addSponsor'>,
-): string {
-  editions.requireSummary(input.editionId);
-  const sponsor = requireSponsor(editions, input.sponsorId);
+): Promise<string> {
+  await editions.requireSummary(input.editionId);
+  const sponsor = await requireSponsor(editions, input.sponsorId);
   // The logo opens the body as an ordinary image: the editor can resize, caption or drop it.
   const logo =
     sponsor.logo === null
@@ -120,25 +129,33 @@ export function addSponsorSection(
   if (!section) throw new Error('addSponsorSection: restoreEdition dropped the new section');
   const { id: _id, body, ...fields } = section;
   const sectionId = newId();
-  editions.host.change(sectionRoom(sectionId), (doc) => writeBody(doc, body));
-  editions.host.change(editionRoom(input.editionId), (doc) =>
+  await editions.host.change(sectionRoom(sectionId), (doc) => writeBody(doc, body));
+  await editions.host.change(editionRoom(input.editionId), (doc) =>
     addSection(doc, sectionId, fields, input.index),
   );
-  editions.refreshIndex(input.editionId);
+  await editions.refreshIndex(input.editionId);
   return sectionId;
 }
 
 /** The sponsor records linked from an edition's sponsor sections (what preflight checks dates against). */
-export function linkedSponsors(editions: EditionService, edition: Edition): Sponsor[] {
+export async function linkedSponsors(
+  editions: EditionService,
+  edition: Edition,
+): Promise<Sponsor[]> {
   const ids = new Set<string>();
   for (const section of edition.sections)
     if (section.kind === 'sponsor' && section.sponsorId !== undefined) ids.add(section.sponsorId);
-  return [...ids].flatMap((id) => editions.store.getSponsor(id) ?? []);
+  const found = await Promise.all([...ids].map((id) => editions.store.getSponsor(id)));
+  return found.flatMap((sponsor) => sponsor ?? []);
 }
 
 // Read from the doc, not the index: the index can trail an editor's change by a second,
 // and a status just set to sent must already protect the edition.
-function useOf(editions: EditionService, editionId: string, sponsor: Sponsor): SponsorUse | null {
+function useOf(
+  editions: EditionService,
+  editionId: string,
+  sponsor: Sponsor,
+): Promise<SponsorUse | null> {
   return editions.host.peek(editionRoom(editionId), (doc) => {
     const sectionIds: string[] = [];
     const outdated: string[] = [];
@@ -165,11 +182,14 @@ function useOf(editions: EditionService, editionId: string, sponsor: Sponsor): S
 }
 
 /** Editions (not in the trash) using a sponsor: the unsent ones, and the sent ones apart. */
-export function sponsorUsage(editions: EditionService, sponsorId: string): SponsorUsage {
-  const sponsor = requireSponsor(editions, sponsorId);
+export async function sponsorUsage(
+  editions: EditionService,
+  sponsorId: string,
+): Promise<SponsorUsage> {
+  const sponsor = await requireSponsor(editions, sponsorId);
   const usage: SponsorUsage = { sponsorId, unsent: [], sent: [] };
-  for (const { id } of editions.list()) {
-    const use = useOf(editions, id, sponsor);
+  for (const { id } of await editions.list()) {
+    const use = await useOf(editions, id, sponsor);
     if (use) (use.status === 'sent' ? usage.sent : usage.unsent).push(use);
   }
   return usage;
@@ -180,36 +200,36 @@ export function sponsorUsage(editions: EditionService, sponsorId: string): Spons
  * edition in one change (so co-editors see it arrive at once). Sent editions are skipped;
  * without `editionIds` nothing changes and the unsent candidates are listed.
  */
-export function applySponsor(
+export async function applySponsor(
   editions: EditionService,
   input: Input<'sponsors.applyToEditions'>,
-): ApiOutputs['sponsors.applyToEditions'] {
-  const sponsor = requireSponsor(editions, input.sponsorId);
+): Promise<ApiOutputs['sponsors.applyToEditions']> {
+  const sponsor = await requireSponsor(editions, input.sponsorId);
   const result: ApiOutputs['sponsors.applyToEditions'] = {
     changed: [],
     skipped: [],
     candidates: [],
   };
   if (input.editionIds === undefined) {
-    result.candidates = sponsorUsage(editions, sponsor.id).unsent.filter(
+    result.candidates = (await sponsorUsage(editions, sponsor.id)).unsent.filter(
       (use) => use.outdated.length > 0,
     );
     return result;
   }
   for (const editionId of new Set(input.editionIds)) {
-    const summary = editions.store.getEditionSummary(editionId);
-    const use = summary && !summary.deletedAt ? useOf(editions, editionId, sponsor) : null;
+    const summary = await editions.store.getEditionSummary(editionId);
+    const use = summary && !summary.deletedAt ? await useOf(editions, editionId, sponsor) : null;
     if (!summary || summary.deletedAt) result.skipped.push({ editionId, reason: 'not-found' });
     else if (!use) result.skipped.push({ editionId, reason: 'unused' });
     else if (use.status === 'sent') result.skipped.push({ editionId, reason: 'sent' });
     else if (use.outdated.length > 0) {
-      editions.host.change(editionRoom(editionId), (doc) =>
+      await editions.host.change(editionRoom(editionId), (doc) =>
         doc.transact(() => {
           for (const sectionId of use.outdated)
             setSectionFields(doc, sectionId, sponsorCopy(sponsor));
         }),
       );
-      editions.refreshIndex(editionId);
+      await editions.refreshIndex(editionId);
       result.changed.push({ editionId, sectionIds: use.outdated });
     }
   }

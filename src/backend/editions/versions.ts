@@ -9,14 +9,14 @@ import {
 import type { EditionService } from './EditionService.ts';
 
 /** Saves the full state of every room of an edition as a named version. */
-export function createVersion(
+export async function createVersion(
   editions: EditionService,
   input: { editionId: string; label: string; author?: string; auto?: boolean },
-): VersionInfo {
-  editions.requireSummary(input.editionId);
+): Promise<VersionInfo> {
+  await editions.requireSummary(input.editionId);
   const rooms = new Map<string, Uint8Array>();
-  for (const room of editions.rooms(input.editionId)) {
-    rooms.set(room, Y.encodeStateAsUpdate(editions.host.read(room)));
+  for (const room of await editions.rooms(input.editionId)) {
+    rooms.set(room, await editions.host.peek(room, (doc) => Y.encodeStateAsUpdate(doc)));
   }
   return editions.store.createVersion({
     editionId: input.editionId,
@@ -28,16 +28,16 @@ export function createVersion(
 }
 
 /** The edition as it was when a version was saved. */
-export function readVersion(
+export async function readVersion(
   editions: EditionService,
   editionId: string,
   versionId: string,
-): Edition {
-  const version = editions.store.listVersions(editionId).find((v) => v.id === versionId);
+): Promise<Edition> {
+  const version = (await editions.store.listVersions(editionId)).find((v) => v.id === versionId);
   if (!version)
     throw new GalleyError('not-found', `Edition ${editionId} has no version ${versionId}.`);
   const docs = { edition: new Y.Doc(), sections: new Map<string, Y.Doc>() };
-  for (const [room, state] of editions.store.getVersionRooms(versionId)) {
+  for (const [room, state] of await editions.store.getVersionRooms(versionId)) {
     const parsed = parseRoom(room);
     const doc = parsed?.kind === 'section' ? new Y.Doc() : docs.edition;
     Y.applyUpdate(doc, state);
@@ -51,20 +51,20 @@ export function readVersion(
  * never rewritten, and the state just before the restore is saved as an automatic
  * version first, so a restore can itself be undone.
  */
-export function restoreVersion(
+export async function restoreVersion(
   editions: EditionService,
   input: { editionId: string; versionId: string; author?: string },
-): VersionInfo {
-  const target = readVersion(editions, input.editionId, input.versionId);
-  const version = editions.store
-    .listVersions(input.editionId)
-    .find((v) => v.id === input.versionId)!;
-  createVersion(editions, {
+): Promise<VersionInfo> {
+  const target = await readVersion(editions, input.editionId, input.versionId);
+  const version = (await editions.store.listVersions(input.editionId)).find(
+    (v) => v.id === input.versionId,
+  )!;
+  await createVersion(editions, {
     editionId: input.editionId,
     label: `Before restoring “${version.label}”`,
     author: input.author ?? '',
     auto: true,
   });
-  editions.bringTo(target);
+  await editions.bringTo(target);
   return version;
 }

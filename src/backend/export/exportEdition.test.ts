@@ -38,19 +38,19 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-function open(): Backend {
-  const backend = openBackend(join(tempDir(), 'g.db'));
+async function open(): Promise<Backend> {
+  const backend = await openBackend(join(tempDir(), 'g.db'));
   cleanups.push(() => backend.close());
   return backend;
 }
 
 /** All three formats as the API renders them: through the service's cache. */
-function cached(backend: Backend, id: string) {
-  const edition = backend.editions.get(id);
+async function cached(backend: Backend, id: string) {
+  const edition = await backend.editions.get(id);
   return {
-    email: renderFormat(backend.editions, edition, 'email'),
-    markdown: renderFormat(backend.editions, edition, 'markdown').content,
-    text: renderFormat(backend.editions, edition, 'text'),
+    email: await renderFormat(backend.editions, edition, 'email'),
+    markdown: (await renderFormat(backend.editions, edition, 'markdown')).content,
+    text: await renderFormat(backend.editions, edition, 'text'),
   };
 }
 
@@ -58,9 +58,9 @@ function cached(backend: Backend, id: string) {
  * A cold export: the edition read by a second service on the same store (no body cache,
  * no render cache) and rendered by the core exporters without a cache.
  */
-function cold(backend: Backend, id: string) {
-  const edition = new EditionService(backend.store, new StoreDocHost(backend.store)).get(id);
-  const profile = loadProfile(backend.store);
+async function cold(backend: Backend, id: string) {
+  const edition = await new EditionService(backend.store, new StoreDocHost(backend.store)).get(id);
+  const profile = await loadProfile(backend.store);
   const email = renderEmail(edition, profile, {
     // These stores hold no assets: the backend's lookups all come back empty too.
     assetExtension: () => undefined,
@@ -74,8 +74,8 @@ function cold(backend: Backend, id: string) {
 }
 
 /** Runs a headless Lexical update on a section's body doc, as an editor's keystroke would. */
-function edit(backend: Backend, sectionId: string, fn: () => void): void {
-  backend.editions.host.change(sectionRoom(sectionId), (doc) => {
+async function edit(backend: Backend, sectionId: string, fn: () => void): Promise<void> {
+  await backend.editions.host.change(sectionRoom(sectionId), (doc) => {
     const session = openBodySession(doc);
     try {
       session.update(fn);
@@ -100,18 +100,18 @@ function firstText(): ReturnType<typeof $createTextNode> {
   return found;
 }
 
-function written(backend: Backend, edition: Edition): string {
-  return backend.editions.write(edition).id;
+async function written(backend: Backend, edition: Edition): Promise<string> {
+  return (await backend.editions.write(edition)).id;
 }
 
 describe('export through the render cache', () => {
-  it('matches a cold export byte for byte after every kind of edit, re-rendering one section', () => {
-    const backend = open();
-    const id = written(backend, restoreEdition(generateEdition(7, 8)));
-    const sections = backend.editions.get(id).sections;
+  it('matches a cold export byte for byte after every kind of edit, re-rendering one section', async () => {
+    const backend = await open();
+    const id = await written(backend, restoreEdition(generateEdition(7, 8)));
+    const sections = (await backend.editions.get(id)).sections;
     const story = sections.find((s, i) => i > 0 && s.kind === 'story')!;
     const intro = sections.find((s) => s.kind === 'intro');
-    const edits: Array<[string, () => void]> = [
+    const edits: Array<[string, () => Promise<void>]> = [
       [
         'type a character',
         () =>
@@ -148,24 +148,25 @@ describe('export through the render cache', () => {
       ],
       [
         'change the profile',
-        () =>
-          saveProfile(backend.store, {
-            ...loadProfile(backend.store),
+        async () => {
+          await saveProfile(backend.store, {
+            ...(await loadProfile(backend.store)),
             name: 'Renamed Weekly',
             accentColor: '#aa3300',
-          }),
+          });
+        },
       ],
     ];
     expect(intro?.kind).toBe('intro'); // the rename above also changes the intro's agenda
-    cached(backend, id);
+    await cached(backend, id);
     for (const [what, apply] of edits) {
       apply();
       const misses = backend.editions.renders.stats.misses;
       const hits = backend.editions.renders.stats.hits;
-      const got = cached(backend, id);
-      expect(got, what).toEqual(cold(backend, id));
+      const got = await cached(backend, id);
+      expect(got, what).toEqual(await cold(backend, id));
       // A fresh render of all three formats again: every part from the cache.
-      const again = cached(backend, id);
+      const again = await cached(backend, id);
       expect(again, what).toEqual(got);
       const rerendered = backend.editions.renders.stats.misses - misses;
       if (what === 'change the profile') expect(rerendered, what).toBeGreaterThan(sections.length);
@@ -174,37 +175,39 @@ describe('export through the render cache', () => {
     }
   });
 
-  it('shows a deletion at once: the preview never keeps the text that was removed', () => {
-    const backend = open();
-    const id = written(backend, restoreEdition(generateEdition(3, 4)));
-    const story = backend.editions.get(id).sections[1]!;
-    edit(backend, story.id, () =>
+  it('shows a deletion at once: the preview never keeps the text that was removed', async () => {
+    const backend = await open();
+    const id = await written(backend, restoreEdition(generateEdition(3, 4)));
+    const story = (await backend.editions.get(id)).sections[1]!;
+    await edit(backend, story.id, async () =>
       $getRoot().append($createParagraphNode().append($createTextNode('Wombatfestival tickets'))),
     );
-    expect(cached(backend, id).email.content).toContain('Wombatfestival');
+    expect((await cached(backend, id)).email.content).toContain('Wombatfestival');
     // A deletion adds no Yjs items: the state vector stays put, the delete set grows.
-    const before = Y.encodeStateVector(backend.editions.host.read(sectionRoom(story.id)));
-    edit(backend, story.id, () => $getRoot().getLastChild()?.remove());
-    const after = Y.encodeStateVector(backend.editions.host.read(sectionRoom(story.id)));
+    const before = Y.encodeStateVector(await backend.editions.host.read(sectionRoom(story.id)));
+    await edit(backend, story.id, async () => $getRoot().getLastChild()?.remove());
+    const after = Y.encodeStateVector(await backend.editions.host.read(sectionRoom(story.id)));
     expect(after).toEqual(before);
-    const { email, markdown, text } = cached(backend, id);
+    const { email, markdown, text } = await cached(backend, id);
     expect(email.content).not.toContain('Wombatfestival');
     expect(markdown).not.toContain('Wombatfestival');
     expect(text.content).not.toContain('Wombatfestival');
   });
 
-  it('checks on the same render: editions.check equals preflight on a cold export', () => {
-    const backend = open();
-    const id = written(backend, restoreEdition(generateEdition(11, 6)));
-    const story = backend.editions.get(id).sections[2]!;
-    checkEdition(backend.editions, backend.editions.get(id));
-    edit(backend, story.id, () => firstText().setTextContent('TK replace this'));
-    const edition = backend.editions.get(id);
+  it('checks on the same render: editions.check equals preflight on a cold export', async () => {
+    const backend = await open();
+    const id = await written(backend, restoreEdition(generateEdition(11, 6)));
+    const story = (await backend.editions.get(id)).sections[2]!;
+    await checkEdition(backend.editions, await backend.editions.get(id));
+    await edit(backend, story.id, async () => firstText().setTextContent('TK replace this'));
+    const edition = await backend.editions.get(id);
     const misses = backend.editions.renders.stats.misses;
-    const checked = checkEdition(backend.editions, edition);
+    const checked = await checkEdition(backend.editions, edition);
     expect(backend.editions.renders.stats.misses - misses).toBe(3); // email, findings, words
-    const reference = new EditionService(backend.store, new StoreDocHost(backend.store)).get(id);
-    expect(checked).toEqual(preflight(reference, loadProfile(backend.store)));
+    const reference = await new EditionService(backend.store, new StoreDocHost(backend.store)).get(
+      id,
+    );
+    expect(checked).toEqual(preflight(reference, await loadProfile(backend.store)));
     expect(checked.findings.map((f) => f.code)).toContain('marker-tk');
   });
 
@@ -216,10 +219,11 @@ describe('export through the render cache', () => {
     });
     cleanups.push(() => server.close());
     const { editions } = server.backend;
-    const id = editions.create({ title: 'Hub weekly' }).id;
-    const story = editions.get(id).sections[1]!;
-    const render = () => renderFormat(editions, editions.get(id), 'email').content;
-    expect(render()).not.toContain('Platypus');
+    const id = (await editions.create({ title: 'Hub weekly' })).id;
+    const story = (await editions.get(id)).sections[1]!;
+    const render = async () =>
+      (await renderFormat(editions, await editions.get(id), 'email')).content;
+    expect(await render()).not.toContain('Platypus');
 
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(server.syncUrl, sectionRoom(story.id), doc, {
@@ -234,8 +238,14 @@ describe('export through the render cache', () => {
     session.update(() =>
       $getRoot().append($createParagraphNode().append($createTextNode('Platypus parade'))),
     );
-    await waitFor(() => render().includes('Platypus parade'), 'the typed text in the preview');
+    await waitFor(
+      async () => (await render()).includes('Platypus parade'),
+      'the typed text in the preview',
+    );
     session.update(() => $getRoot().getLastChild()?.remove());
-    await waitFor(() => !render().includes('Platypus'), 'the deletion in the preview');
+    await waitFor(
+      async () => !(await render()).includes('Platypus'),
+      'the deletion in the preview',
+    );
   });
 });

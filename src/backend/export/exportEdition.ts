@@ -16,7 +16,7 @@ import {
 } from '../../core/index.ts';
 import type { EditionService } from '../editions/EditionService.ts';
 import { linkedSponsors } from '../editions/sponsorLibrary.ts';
-import type { Store } from '../store/Store.ts';
+import type { GalleyStore } from '../store/GalleyStore.ts';
 
 const PROFILE_KEY = 'publicationProfile';
 
@@ -29,14 +29,14 @@ export const EXTENSIONS: Readonly<Record<string, string>> = {
 };
 
 /** The publication profile from settings, repaired (defaults until it is set up). */
-export function loadProfile(store: Store): PublicationProfile {
-  return restoreProfile(store.getSetting(PROFILE_KEY));
+export async function loadProfile(store: GalleyStore): Promise<PublicationProfile> {
+  return restoreProfile(await store.getSetting(PROFILE_KEY));
 }
 
 /** Saves the publication profile (repaired first) and returns what was saved. */
-export function saveProfile(store: Store, input: unknown): PublicationProfile {
+export async function saveProfile(store: GalleyStore, input: unknown): Promise<PublicationProfile> {
   const profile = restoreProfile(input);
-  store.setSetting(PROFILE_KEY, profile);
+  await store.setSetting(PROFILE_KEY, profile);
   return profile;
 }
 
@@ -45,19 +45,22 @@ export function saveProfile(store: Store, input: unknown): PublicationProfile {
  * earlier render (by the preview, the Checks panel or a check) are taken from the
  * service's render cache; the output is the same bytes as a cold export.
  */
-export function renderFormat(
+export async function renderFormat(
   editions: EditionService,
   edition: Edition,
   format: ExportFormat,
-  profile: PublicationProfile = loadProfile(editions.store),
-): { format: ExportFormat; content: string; warnings: string[] } {
+  given?: PublicationProfile,
+): Promise<{ format: ExportFormat; content: string; warnings: string[] }> {
+  const profile = given ?? (await loadProfile(editions.store));
   const cache = editions.renders;
   switch (format) {
     // Tracked links (UTM) go into what is sent, email and text; Markdown is the source an
     // archive or a CMS republishes, where a campaign tag would mislabel the traffic.
     case 'email': {
+      // The renderer asks for extensions synchronously: look the edition's images up first.
+      const known = await assetExtensions(editions.store, referencedAssets(edition, profile));
       const { html, warnings } = renderEmail(tagEdition(edition, profile), profile, {
-        assetExtension: (hash) => assetExtension(editions.store, hash),
+        assetExtension: (hash) => known.get(hash),
         cache,
       });
       return { format, content: html, warnings };
@@ -74,13 +77,16 @@ export function renderFormat(
 }
 
 /** Preflight findings for an edition, on the email the preview renders (rendered once). */
-export function checkEdition(editions: EditionService, edition: Edition): PreflightResult {
-  const profile = loadProfile(editions.store);
-  const email = renderFormat(editions, edition, 'email', profile);
+export async function checkEdition(
+  editions: EditionService,
+  edition: Edition,
+): Promise<PreflightResult> {
+  const profile = await loadProfile(editions.store);
+  const email = await renderFormat(editions, edition, 'email', profile);
   return preflight(edition, profile, {
     emailHtml: email.content,
     cache: editions.renders,
-    sponsors: linkedSponsors(editions, edition),
+    sponsors: await linkedSponsors(editions, edition),
   });
 }
 
@@ -89,11 +95,11 @@ export function checkEdition(editions: EditionService, edition: Edition): Prefli
  * `edition.txt`, and `images/` with every stored image the edition uses, named as the
  * email points at them (`<publicBaseUrl>/images/<hash>.<ext>`).
  */
-export function writeBundle(
+export async function writeBundle(
   editions: EditionService,
   edition: Edition,
   dest: string,
-): { dir: string; files: string[] } {
+): Promise<{ dir: string; files: string[] }> {
   const dir = resolve(dest);
   try {
     mkdirSync(join(dir, 'images'), { recursive: true });
@@ -105,11 +111,11 @@ export function writeBundle(
     writeFileSync(join(dir, name), content);
     files.push(name);
   };
-  write('edition.html', renderFormat(editions, edition, 'email').content);
-  write('edition.md', renderFormat(editions, edition, 'markdown').content);
-  write('edition.txt', renderFormat(editions, edition, 'text').content);
-  for (const hash of referencedAssets(edition, loadProfile(editions.store))) {
-    const asset = editions.store.getAsset(hash);
+  write('edition.html', (await renderFormat(editions, edition, 'email')).content);
+  write('edition.md', (await renderFormat(editions, edition, 'markdown')).content);
+  write('edition.txt', (await renderFormat(editions, edition, 'text')).content);
+  for (const hash of referencedAssets(edition, await loadProfile(editions.store))) {
+    const asset = await editions.store.getAsset(hash);
     if (!asset) continue;
     const ext = EXTENSIONS[asset.mime];
     write(join('images', ext ? `${hash}.${ext}` : hash), asset.bytes);
@@ -120,15 +126,19 @@ export function writeBundle(
 // Assets are content-addressed and never change: a found asset's extension is kept for
 // good (the cache asks again on every render whose rows show stored images); a missing
 // one is asked again, since it may be uploaded later.
-const knownExtensions = new WeakMap<Store, Map<string, string | undefined>>();
+const knownExtensions = new WeakMap<GalleyStore, Map<string, string | undefined>>();
 
-function assetExtension(store: Store, hash: string): string | undefined {
+/** The extensions of the given stored images (found ones cached for good, see above). */
+async function assetExtensions(
+  store: GalleyStore,
+  hashes: Iterable<string>,
+): Promise<Map<string, string | undefined>> {
   let known = knownExtensions.get(store);
   if (!known) knownExtensions.set(store, (known = new Map()));
-  if (known.has(hash)) return known.get(hash);
-  const asset = store.getAsset(hash);
-  if (!asset) return undefined;
-  const ext = EXTENSIONS[asset.mime];
-  known.set(hash, ext);
-  return ext;
+  for (const hash of hashes) {
+    if (known.has(hash)) continue;
+    const asset = await store.getAsset(hash);
+    if (asset) known.set(hash, EXTENSIONS[asset.mime]);
+  }
+  return known;
 }

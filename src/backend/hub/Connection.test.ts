@@ -17,7 +17,9 @@ describe('Connection: limits', () => {
     expect((await closed).code).toBe(1008);
     expect(fixture.logs.some((entry) => /rate limit/.test(entry.msg))).toBe(true);
     editor.doc.getText('t').insert(0, 'still here');
-    await waitFor(() => fixture.hub.read(ROOM).getText('t').toString() === 'still here');
+    await waitFor(
+      async () => (await fixture.hub.read(ROOM)).getText('t').toString() === 'still here',
+    );
   });
 
   it('drops a connection that stops answering keepalive pings', async () => {

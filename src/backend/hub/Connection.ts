@@ -45,6 +45,11 @@ export class Connection {
     ws.on('close', () => this.detach());
   }
 
+  /** False once the connection is closing or gone. */
+  get open(): boolean {
+    return !this.detached;
+  }
+
   /** Whether this connection may change the doc. */
   get readOnly(): boolean {
     return this.deps.access === 'read';

@@ -25,9 +25,9 @@ describe('Hub: sync', () => {
 
     await fixture.stop();
     expect(fixture.hub.stats()).toEqual({ rooms: 0, connections: 0 });
-    expect(() => fixture.hub.change(ROOM, () => {})).toThrow(/closed/);
+    await expect(fixture.hub.change(ROOM, () => {})).rejects.toThrow(/closed/);
     const reopened = harness.reopenStore(fixture);
-    expect(text(reopened.loadDoc(ROOM))).toBe('Hello, world');
+    expect(text(await reopened.loadDoc(ROOM))).toBe('Hello, world');
   });
 
   it('sends an edit made through hub.change to every connected editor', async () => {
@@ -36,7 +36,7 @@ describe('Hub: sync', () => {
     const a = await harness.connect(fixture, ROOM);
     const b = await harness.connect(fixture, ROOM);
 
-    fixture.hub.change(ROOM, (doc) => {
+    await fixture.hub.change(ROOM, (doc) => {
       doc.getText('t').insert(0, 'from the API');
       doc.getMap('edition').set('title', 'Issue 1');
     });
@@ -44,28 +44,28 @@ describe('Hub: sync', () => {
     expect(b.doc.getMap('edition').get('title')).toBe('Issue 1');
     // Two changes inside one hub.change commit (and announce) once.
     expect(updated).toEqual([ROOM]);
-    expect(text(fixture.store.loadDoc(ROOM))).toBe('from the API');
+    expect(text(await fixture.store.loadDoc(ROOM))).toBe('from the API');
   });
 
   it('reads the live doc as a copy, and the store when the room is not loaded', async () => {
     const fixture = await harness.start();
-    fixture.hub.change('section:s1', (doc) => doc.getText('t').insert(0, 'stored'));
+    await fixture.hub.change('section:s1', (doc) => doc.getText('t').insert(0, 'stored'));
     const a = await harness.connect(fixture, ROOM);
     a.doc.getText('t').insert(0, 'live');
-    await waitFor(() => text(fixture.hub.read(ROOM)) === 'live');
+    await waitFor(async () => text(await fixture.hub.read(ROOM)) === 'live');
 
-    const copy = fixture.hub.read(ROOM);
+    const copy = await fixture.hub.read(ROOM);
     copy.getText('t').insert(0, 'not shared ');
-    expect(text(fixture.hub.read(ROOM))).toBe('live');
-    expect(text(fixture.hub.read('section:s1'))).toBe('stored');
-    expect(() => fixture.hub.read('bogus')).toThrow(/not a room name/);
+    expect(text(await fixture.hub.read(ROOM))).toBe('live');
+    expect(text(await fixture.hub.read('section:s1'))).toBe('stored');
+    await expect(fixture.hub.read('bogus')).rejects.toThrow(/not a room name/);
   });
 
   it('unloads an idle room and reloads it from the store with the same content', async () => {
     const fixture = await harness.start({ idleUnloadMs: 50 });
     const a = await harness.connect(fixture, ROOM);
     a.doc.getText('t').insert(0, 'kept');
-    await waitFor(() => text(fixture.hub.read(ROOM)) === 'kept');
+    await waitFor(async () => text(await fixture.hub.read(ROOM)) === 'kept');
     expect(fixture.hub.stats().rooms).toBe(1);
 
     a.destroy();
@@ -82,7 +82,7 @@ describe('Hub: pinned rooms (the peer link)', () => {
 
   it('stays loaded while pinned, and stores and relays what is applied to its doc', async () => {
     const fixture = await harness.start({ idleUnloadMs: 20 });
-    const pinned = fixture.hub.pin(ROOM);
+    const pinned = await fixture.hub.pin(ROOM);
     const editor = await harness.connect(fixture, ROOM);
 
     // What a peer provider does with a remote update: apply it with itself as origin.
@@ -90,7 +90,7 @@ describe('Hub: pinned rooms (the peer link)', () => {
     remote.getText('t').insert(0, 'from afar');
     Y.applyUpdate(pinned, Y.encodeStateAsUpdate(remote), 'peer');
     await waitFor(() => text(editor.doc) === 'from afar');
-    expect(text(fixture.store.loadDoc(ROOM))).toBe('from afar');
+    expect(text(await fixture.store.loadDoc(ROOM))).toBe('from afar');
     editor.doc.getText('t').insert(0, '> ');
     await waitFor(() => text(pinned) === '> from afar');
 
@@ -129,11 +129,15 @@ describe('Hub: a store that refuses a write', () => {
       wrapStore: (store) => ({
         loadDoc: (room) => store.loadDoc(room),
         loadLive: (room) => store.loadLive(room),
-        appendUpdate: (room, update) => {
+        readUpdatesSince: (room, afterSeq) => store.readUpdatesSince(room, afterSeq),
+        appendUpdate: async (room, update) => {
           if (failing) throw new Error('disk full');
           return store.appendUpdate(room, update);
         },
-        appendUpdates: (room, updates) => store.appendUpdates(room, updates),
+        appendUpdates: async (room, updates) => {
+          if (failing) throw new Error('disk full');
+          return store.appendUpdates(room, updates);
+        },
         compactTo: (room, seq, state) => store.compactTo(room, seq, state),
         compactRoom: (room) => store.compactRoom(room),
         logStats: (room) => store.logStats(room),
@@ -147,14 +151,14 @@ describe('Hub: a store that refuses a write', () => {
     failing = true;
     a.doc.getText('t').insert(3, ' two');
     await waitFor(() => fixture.logs.some((entry) => /could not store/.test(entry.msg)));
-    // Relaying happens in the same tick as storing; B has not seen what the disk lacks.
+    // Relaying waits for the store; B has not seen what the disk lacks.
     expect(text(b.doc)).toBe('one');
-    expect(text(fixture.store.loadDoc(ROOM))).toBe('one');
+    expect(text(await fixture.store.loadDoc(ROOM))).toBe('one');
 
     // The room was dropped; the editors reconnect, and A's answer to the fresh room's
     // sync step 1 carries the lost edit again.
     failing = false;
     await waitFor(() => text(b.doc) === 'one two', { what: 'the edit to be retried' });
-    expect(text(fixture.store.loadDoc(ROOM))).toBe('one two');
+    expect(text(await fixture.store.loadDoc(ROOM))).toBe('one two');
   });
 });

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { parseRoom } from '../../core/index.ts';
+import { ClusterLink } from '../cluster/ClusterLink.ts';
 import type { DocHost } from '../docs/DocHost.ts';
 import { createTokenCheck, type Access } from './auth.ts';
 import { Connection } from './Connection.ts';
@@ -39,6 +40,10 @@ export class Hub implements DocHost {
   private readonly gate: UpgradeGate;
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Room>();
+  /** Rooms being loaded from the store: two connections opening one room load it once. */
+  private readonly loading = new Map<string, Promise<Room>>();
+  /** Rooms being unloaded (waiting for their writes); a reload waits for them first. */
+  private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   /** Rooms held loaded by someone other than a connection (the peer link), and how often. */
   private readonly pins = new Map<string, number>();
@@ -52,9 +57,25 @@ export class Hub implements DocHost {
   // Set before shutdown starts, so connections closed by it do not schedule unloads.
   private closed = false;
   private closing: Promise<void> | null = null;
+  /** Set when hubs share the database (options.bus). */
+  private readonly link: ClusterLink | null;
 
   constructor(options: HubOptions) {
     this.options = resolveHubOptions(options);
+    this.link =
+      options.bus === undefined
+        ? null
+        : new ClusterLink(
+            options.bus,
+            {
+              get: (name) => {
+                const room = this.rooms.get(name);
+                return room === undefined || room.failed ? undefined : room;
+              },
+              all: () => [...this.rooms.values()].filter((room) => !room.failed),
+            },
+            this.options.log,
+          );
     this.gate = {
       checkToken: createTokenCheck(this.options.auth),
       allowedOrigins: this.options.allowedOrigins,
@@ -102,21 +123,21 @@ export class Hub implements DocHost {
   }
 
   /** A copy of the room's current state: the live doc when loaded, else the store's. */
-  read(room: string): Y.Doc {
+  async read(room: string): Promise<Y.Doc> {
     assertRoom('Hub.read', room);
-    const live = this.rooms.get(room);
-    if (live === undefined || live.failed) return this.options.store.loadDoc(room);
+    const live = await this.liveOrNone(room);
+    if (live === null) return this.options.store.loadDoc(room);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
     return copy;
   }
 
   /** Runs a read-only `fn` on the live doc when the room is loaded, else on the store's state. */
-  peek<T>(room: string, fn: (doc: Y.Doc) => T): T {
+  async peek<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T> {
     assertRoom('Hub.peek', room);
-    const live = this.rooms.get(room);
-    if (live !== undefined && !live.failed) return fn(live.doc);
-    const doc = this.options.store.loadDoc(room);
+    const live = await this.liveOrNone(room);
+    if (live !== null) return fn(live.doc);
+    const doc = await this.options.store.loadDoc(room);
     try {
       return fn(doc);
     } finally {
@@ -124,14 +145,20 @@ export class Hub implements DocHost {
     }
   }
 
-  /** Runs `fn` on the room's live doc; its updates are stored, then sent to every editor. */
-  change(room: string, fn: (doc: Y.Doc) => void): void {
+  /**
+   * Runs `fn` on the room's live doc; its updates are stored, then sent to every editor.
+   * Resolves once they are durable (and relayed); rejects if the store refused them.
+   */
+  async change(room: string, fn: (doc: Y.Doc) => void): Promise<void> {
     assertRoom('Hub.change', room);
     if (this.closed) throw new Error('Hub.change: the hub is closed.');
-    const live = this.load(room);
+    const live = await this.load(room);
+    // Held like a pin while it is written, so the idle countdown cannot start meanwhile.
+    this.hold(room, +1);
     try {
-      live.change(fn);
+      await live.change(fn);
     } finally {
+      this.hold(room, -1);
       // Loaded for the API alone: let it go again like a room its last editor left.
       this.unloadWhenIdle(room);
     }
@@ -143,20 +170,24 @@ export class Hub implements DocHost {
    * each pin with an unpin. If storing ever fails, the room is reloaded and this doc is
    * destroyed (its 'destroy' event fires); pin again to get the new one.
    */
-  pin(room: string): Y.Doc {
+  async pin(room: string): Promise<Y.Doc> {
     assertRoom('Hub.pin', room);
     if (this.closed) throw new Error('Hub.pin: the hub is closed.');
-    const live = this.load(room);
-    this.pins.set(room, (this.pins.get(room) ?? 0) + 1);
-    this.cancelUnload(room);
-    return live.doc;
+    // Counted before the load, so an unpin that comes while it loads is matched.
+    this.hold(room, +1);
+    try {
+      const live = await this.load(room);
+      this.cancelUnload(room);
+      return live.doc;
+    } catch (error) {
+      this.unpin(room);
+      throw error;
+    }
   }
 
   /** Releases one pin; an unpinned room with no connection unloads after `idleUnloadMs`. */
   unpin(room: string): void {
-    const count = this.pins.get(room) ?? 0;
-    if (count > 1) this.pins.set(room, count - 1);
-    else this.pins.delete(room);
+    this.hold(room, -1);
     this.unloadWhenIdle(room);
   }
 
@@ -183,7 +214,8 @@ export class Hub implements DocHost {
 
   /**
    * Stops serving: refuses new handshakes, closes every connection (1001), and unloads
-   * every room. Nothing needs flushing: each update was on disk before it was relayed.
+   * every room, waiting for the writes in flight (each update is stored before it is
+   * relayed, so that is all there is to flush).
    */
   close(): Promise<void> {
     if (this.closing === null) {
@@ -197,10 +229,14 @@ export class Hub implements DocHost {
     for (const server of this.servers) server.off('upgrade', this.onUpgrade);
     this.servers.clear();
     clearInterval(this.pingTimer);
+    this.link?.stop();
     const open = [...this.connections];
     for (const connection of open) connection.close(CloseCode.goingAway, 'hub closing', 'info');
+    // Loads under way finish first, so the rooms they make are unloaded too.
+    await Promise.allSettled([...this.loading.values()]);
     for (const room of [...this.rooms.keys()]) this.unload(room);
     this.pins.clear();
+    await Promise.allSettled([...this.unloading.values()]);
     let grace: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.all(open.map((connection) => connection.closed)),
@@ -235,50 +271,106 @@ export class Hub implements DocHost {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, route.room, route.access));
   };
 
+  /**
+   * Takes a connection at once and loads its room meanwhile: frames that arrive before
+   * the room is loaded wait, and are handled in arrival order once it is.
+   */
   private accept(ws: WebSocket, roomName: string, access: Access): void {
     if (this.closed) return ws.close(CloseCode.goingAway, 'hub closing');
-    let room: Room;
-    try {
-      room = this.load(roomName);
-    } catch (error) {
-      this.options.log({ level: 'error', room: roomName, msg: `could not load: ${String(error)}` });
-      return ws.close(CloseCode.internalError, 'room could not be loaded');
-    }
+    let room: Room | null = null;
+    const early: Uint8Array[] = [];
     const connection = new Connection(ws, {
       id: this.nextConnectionId++,
       room: roomName,
       access,
       rateLimit: this.options.rateLimit,
       log: this.options.log,
-      onMessage: (from, frame) => room.receive(from, frame),
-      onDetach: (gone) => this.release(gone, room),
+      onMessage: (from, frame) => (room === null ? early.push(frame) : room.receive(from, frame)),
+      onDetach: (gone) => {
+        this.connections.delete(gone);
+        if (room !== null) this.release(gone, room);
+      },
     });
     this.connections.add(connection);
     this.cancelUnload(roomName);
-    room.add(connection);
+    this.load(roomName).then(
+      (loaded) => {
+        // Gone while the room loaded: nobody holds it now unless someone else does.
+        if (!connection.open) return this.unloadWhenIdle(roomName);
+        room = loaded;
+        this.cancelUnload(roomName);
+        loaded.add(connection);
+        for (const frame of early.splice(0)) {
+          if (!connection.open || loaded.failed) break;
+          loaded.receive(connection, frame);
+        }
+      },
+      (error: unknown) => {
+        this.options.log({
+          level: 'error',
+          room: roomName,
+          msg: `could not load: ${String(error)}`,
+        });
+        connection.close(CloseCode.internalError, 'room could not be loaded', 'error');
+      },
+    );
   }
 
   private release(connection: Connection, room: Room): void {
-    this.connections.delete(connection);
     room.remove(connection);
     if (this.rooms.get(room.name) === room) this.unloadWhenIdle(room.name);
   }
 
-  /** The live room, loaded from the store's log on first use. */
-  private load(name: string): Room {
+  /** The live room when it is loaded (or loading), else null: readers then use the store. */
+  private async liveOrNone(name: string): Promise<Room | null> {
+    const loading = this.loading.get(name);
+    const live = loading !== undefined ? await loading : this.rooms.get(name);
+    if (live !== undefined && !live.failed) return live;
+    // A room being unloaded may still be writing: the store has all of it only after.
+    await this.unloading.get(name);
+    return null;
+  }
+
+  /** The live room, loaded from the store's log on first use (once, however many ask). */
+  private load(name: string): Promise<Room> {
     const existing = this.rooms.get(name);
-    if (existing !== undefined && !existing.failed) return existing;
+    if (existing !== undefined && !existing.failed) return Promise.resolve(existing);
     if (existing !== undefined) this.dropFailed(existing);
-    const room = new Room(name, this.options.store.loadLive(name), {
+    const loading = this.loading.get(name);
+    if (loading !== undefined) return loading;
+    const load = this.loadFresh(name).finally(() => this.loading.delete(name));
+    this.loading.set(name, load);
+    return load;
+  }
+
+  private async loadFresh(name: string): Promise<Room> {
+    // The previous Room of this name may still be writing its last updates.
+    await this.unloading.get(name);
+    const loaded = await this.options.store.loadLive(name);
+    if (this.closed) {
+      loaded.doc.destroy();
+      throw new Error('Hub: the hub is closed.');
+    }
+    const room = new Room(name, loaded, {
       store: this.options.store,
       log: this.options.log,
       onRoomUpdate: this.options.onRoomUpdate,
       onFailure: (failed) => this.dropFailed(failed),
       compaction: this.options.compaction,
       onLogGrow: this.onLogGrow,
+      cluster: this.link ?? undefined,
     });
     this.rooms.set(name, room);
+    // A notification sent while the log was being read may have been missed: look once.
+    if (this.link !== null) void room.follower.catchUp();
     return room;
+  }
+
+  /** Counts a pin (or an API change in progress) on a room, which keeps it loaded. */
+  private hold(room: string, delta: 1 | -1): void {
+    const count = (this.pins.get(room) ?? 0) + delta;
+    if (count > 0) this.pins.set(room, count);
+    else this.pins.delete(room);
   }
 
   /**
@@ -328,7 +420,11 @@ export class Hub implements DocHost {
     const room = this.rooms.get(name);
     if (room === undefined) return;
     this.rooms.delete(name);
-    room.destroy();
+    if (room.failed) return room.destroy();
+    const closing = room.close().finally(() => {
+      if (this.unloading.get(name) === closing) this.unloading.delete(name);
+    });
+    this.unloading.set(name, closing);
   }
 }
 

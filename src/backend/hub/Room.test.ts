@@ -38,9 +38,9 @@ describe('Room: hostile input', () => {
     const editor = await harness.connect(fixture, ROOM);
     const editorText = editor.doc.getText('t');
     editorText.insert(editorText.length, marker);
-    await waitFor(() => text(fixture.hub.read(ROOM)).endsWith(marker));
-    const stateVector = Y.encodeStateVector(fixture.hub.read(ROOM));
-    const logLength = fixture.store.logLength(ROOM);
+    await waitFor(async () => text(await fixture.hub.read(ROOM)).endsWith(marker));
+    const stateVector = Y.encodeStateVector(await fixture.hub.read(ROOM));
+    const logLength = await fixture.store.logLength(ROOM);
     const logged = fixture.logs.length;
 
     const hostile = await harness.raw(fixture, ROOM);
@@ -48,8 +48,8 @@ describe('Room: hostile input', () => {
     hostile.send(bad);
     const { code } = await closed;
 
-    expect(Y.encodeStateVector(fixture.hub.read(ROOM))).toEqual(stateVector);
-    expect(fixture.store.logLength(ROOM)).toBe(logLength);
+    expect(Y.encodeStateVector(await fixture.hub.read(ROOM))).toEqual(stateVector);
+    expect(await fixture.store.logLength(ROOM)).toBe(logLength);
     const newcomer = await harness.connect(fixture, ROOM);
     editorText.insert(editorText.length, 'after');
     await waitFor(() => text(newcomer.doc).endsWith(`${marker}after`), { what: 'sync after it' });
@@ -114,7 +114,7 @@ describe('Room: read-only connections', () => {
     const reader = await harness.connect(fixture, ROOM, { token: READ_TOKEN });
     writer.doc.getText('t').insert(0, 'news');
     await waitFor(() => text(reader.doc) === 'news', { what: 'the reader to receive' });
-    const logLength = fixture.store.logLength(ROOM);
+    const logLength = await fixture.store.logLength(ROOM);
 
     reader.doc.getText('t').insert(0, 'vandal ');
     reader.doc.getText('t').insert(0, 'again ');
@@ -126,8 +126,8 @@ describe('Room: read-only connections', () => {
     writer.doc.getText('t').insert(4, '!');
     await waitFor(() => text(reader.doc) === 'again vandal news!');
     expect(text(writer.doc)).toBe('news!');
-    expect(text(fixture.hub.read(ROOM))).toBe('news!');
-    expect(fixture.store.logLength(ROOM)).toBe(logLength + 1);
+    expect(text(await fixture.hub.read(ROOM))).toBe('news!');
+    expect(await fixture.store.logLength(ROOM)).toBe(logLength + 1);
     const refusals = fixture.logs.filter((entry) => /read-only/.test(entry.msg));
     expect(refusals).toHaveLength(1);
     expect(refusals[0]?.room).toBe(ROOM);

@@ -1,6 +1,14 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { LoadedLog } from '../store/Store.ts';
+import type { LoadedLog } from '../store/updatesLog.ts';
+import { RemotePresence } from '../cluster/RemotePresence.ts';
+import { RoomFollower } from '../cluster/RoomFollower.ts';
+import type { LogRow } from '../store/GalleyStore.ts';
 import { Connection } from './Connection.ts';
 import type { HubLogEntry, HubStore } from './options.ts';
 import {
@@ -25,24 +33,54 @@ export interface RoomDeps {
   compaction: CompactionPolicy;
   /** Told each time the room's log grows (rows, bytes). */
   onLogGrow: (room: string, rows: number, bytes: number) => void;
+  /** Set when hubs share the database: where commits and presence are announced. */
+  cluster?: RoomCluster;
 }
 
+/** What a room tells the other hubs of a cluster (ClusterLink); absent on a lone hub. */
+export interface RoomCluster {
+  /** The room's log has committed rows up to `seq`. */
+  committed(room: string, seq: number): void;
+  /** An awareness update of this hub's editors in the room. */
+  localAwareness(room: string, update: Uint8Array): void;
+}
+
+/** The origin of rows another hub appended: already in the log, so never appended again. */
+const FROM_OTHER_HUB = Symbol('another hub');
+
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+/** Updates waiting for one append, and who waits for them to be durable. */
+interface Batch {
+  /** Each doc update with its origin (the connection it came from, or not). */
+  entries: Array<{ update: Uint8Array; origin: unknown }>;
+  /** Settles once the batch is committed and relayed (rejects if the store refused it). */
+  done: Promise<void>;
+  settle: (failure: { error: unknown } | null) => void;
+}
 
 /**
  * One loaded room: its live Y.Doc, its Awareness and its connections. Every update of
  * the doc, whoever made it, is appended to the store first and relayed second, so no
- * client ever holds an edit the disk does not.
+ * client ever holds an edit the disk does not. The store is async: the updates of one
+ * turn form one batch (one append); updates that arrive while it is being written form
+ * the next, so a room has at most one write in flight and its log keeps the doc's order.
  */
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
+  /** Keeps the doc level with rows other hubs append (used when clustered). */
+  readonly follower: RoomFollower;
+  /** Other hubs' editors in this room. */
+  readonly presence: RemotePresence;
   readonly connections = new Set<Connection>();
-  /** Updates made inside change(), committed together when it returns. */
-  private batch: Uint8Array[] | null = null;
   private failure: { error: unknown } | null = null;
   /** Updates received this turn of the event loop, applied together by applyIncoming. */
   private incoming: Array<{ connection: Connection; update: Uint8Array }> = [];
+  /** The batch collecting this turn's updates, written once the one in flight is done. */
+  private pending: Batch | null = null;
+  /** The batch being appended now. */
+  private writing: Batch | null = null;
   private destroyed = false;
   private readonly compactor: RoomCompactor;
 
@@ -63,6 +101,17 @@ export class Room {
     // The hub is not a participant: it must not show up as a presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new RemotePresence(this.awareness);
+    this.follower = new RoomFollower(loaded.seq, {
+      read: (afterSeq) => deps.store.readUpdatesSince(name, afterSeq),
+      apply: (rows) => this.applyFromOtherHubs(rows),
+      onError: (error) =>
+        deps.log({
+          level: 'warn',
+          room: name,
+          msg: `could not read what other hubs appended: ${describe(error)}`,
+        }),
+    });
     // Registered after loading, so replaying the log does not append it again.
     doc.on('update', this.onDocUpdate);
   }
@@ -105,7 +154,7 @@ export class Room {
     }
     switch (message.kind) {
       case 'sync-step1':
-        return connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        return this.answerStep1(connection, message.stateVector);
       case 'sync-step2':
       case 'update':
         if (connection.readOnly) return connection.refuseWrite();
@@ -126,29 +175,50 @@ export class Room {
 
   /**
    * Runs `fn` on the live doc; everything it changes is stored in one append and relayed
-   * to every connection. Throws if the store refused the changes.
+   * to every connection. Resolves once that is durable; rejects if the store refused it.
    */
-  change(fn: (doc: Y.Doc) => void): void {
+  change(fn: (doc: Y.Doc) => void): Promise<void> {
     this.throwIfFailed();
-    // A nested change joins the outer batch, which commits once at the end.
-    if (this.batch !== null) return fn(this.doc);
-    this.batch = [];
+    // One transaction: nested changes and every edit of fn make one update.
     try {
-      fn(this.doc);
+      this.doc.transact(() => fn(this.doc), this);
     } finally {
-      const updates = this.batch;
-      this.batch = null;
-      // Commit even when fn threw: whatever it did is in the live doc and must be stored.
-      if (updates.length > 0) this.commit(updates, this);
+      // Even when fn threw: whatever it did is in the live doc and is being stored.
+      this.throwIfFailed();
     }
-    this.throwIfFailed();
+    return this.durable();
   }
 
-  /** Stops listening and frees the doc; call once no connection remains. */
-  destroy(): void {
+  /** Resolves once every update the doc holds now is committed (rejects if one was refused). */
+  durable(): Promise<void> {
+    if (this.failure !== null) return Promise.reject(this.failure.error);
+    return (this.pending ?? this.writing)?.done ?? Promise.resolve();
+  }
+
+  /**
+   * Stores what is still queued, waits for the writes in flight, then stops listening and
+   * frees the doc; call once no connection remains.
+   */
+  async close(): Promise<void> {
+    if (this.destroyed) return;
     // Updates received this turn are stored before the room lets go of its doc.
     this.applyIncoming();
+    this.compactor.stop();
+    try {
+      await this.durable();
+    } catch {
+      // Already logged and handled as a failure; the doc goes either way.
+    }
+    await this.compactor.idle();
+    this.destroy();
+  }
+
+  /** Frees the doc at once (after a failure, or once close has flushed). */
+  destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.follower.stop();
+    this.incoming = [];
     this.compactor.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
@@ -158,6 +228,19 @@ export class Room {
 
   private throwIfFailed(): void {
     if (this.failure !== null) throw this.failure.error;
+  }
+
+  /**
+   * Answers a sync step 1 with the doc's state as of now, sent once that state is durable:
+   * a newcomer must not get an edit the disk may still lose.
+   */
+  private answerStep1(connection: Connection, stateVector: Uint8Array): void {
+    const message = encodeSyncStep2(this.doc, stateVector);
+    if (this.pending === null && this.writing === null) return connection.send(message);
+    this.durable().then(
+      () => connection.send(message),
+      () => {}, // the room failed: its connections are being closed
+    );
   }
 
   /**
@@ -206,41 +289,113 @@ export class Room {
     }, connection);
   }
 
+  /** Every update of the doc joins the batch of this turn; the batch is written after it. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.batch !== null) this.batch.push(update);
-    else this.commit([update], origin);
+    if (origin === FROM_OTHER_HUB) return this.relayFromOtherHubs(update);
+    if (this.failure !== null) return;
+    if (this.pending === null) {
+      this.pending = newBatch();
+      // After this turn's synchronous work, so one turn's updates share one append.
+      if (this.writing === null) queueMicrotask(this.writeNext);
+    }
+    this.pending.entries.push({ update, origin });
   };
 
-  /** Durable, then relayed, then announced. */
-  private commit(updates: Uint8Array[], origin: unknown): void {
-    if (this.failure !== null) return;
+  /** Appends the pending batch: durable, then relayed, then announced; then the next one. */
+  private readonly writeNext = (): void => {
+    const batch = this.pending;
+    if (batch === null || this.writing !== null) return;
+    this.pending = null;
+    this.writing = batch;
+    const updates = batch.entries.map((entry) => entry.update);
     const [only] = updates;
     const single = updates.length === 1 ? only : undefined;
-    let seqs: number[];
+    const append =
+      single !== undefined
+        ? this.deps.store.appendUpdate(this.name, single).then((seq) => [seq])
+        : this.deps.store.appendUpdates(this.name, updates);
+    append.then(
+      (seqs) => {
+        this.writing = null;
+        this.committed(batch, seqs);
+        batch.settle(null);
+        if (this.pending !== null) this.writeNext();
+      },
+      (error: unknown) => {
+        this.writing = null;
+        this.fail(error);
+        batch.settle({ error });
+      },
+    );
+  };
+
+  private committed(batch: Batch, seqs: number[]): void {
+    // Runs of one origin, each merged and relayed to everyone but that origin.
+    const { entries } = batch;
+    let start = 0;
+    while (start < entries.length) {
+      const origin = entries[start]!.origin;
+      let end = start;
+      while (end < entries.length && entries[end]!.origin === origin) end++;
+      const run = entries.slice(start, end).map((entry) => entry.update);
+      const message = encodeSyncUpdate(run.length === 1 ? run[0]! : Y.mergeUpdates(run));
+      for (const connection of this.connections) {
+        if (connection !== origin) connection.send(message);
+      }
+      start = end;
+    }
+    // After the relay: compaction is only scheduled here, never run in this turn.
+    this.compactor.appended(seqs, byteLength(entries.map((entry) => entry.update)));
+    // Announced only now that the rows are committed: another hub reads them at once.
+    this.follower.appended(seqs);
+    const last = seqs.at(-1);
+    if (last !== undefined) this.deps.cluster?.committed(this.name, last);
     try {
-      seqs =
-        single !== undefined
-          ? [this.deps.store.appendUpdate(this.name, single)]
-          : this.deps.store.appendUpdates(this.name, updates);
+      this.deps.onRoomUpdate(this.name);
     } catch (error) {
-      this.failure = { error };
-      // The doc now holds what the disk lacks: it must not be written as a compaction.
-      this.compactor.stop();
+      this.deps.log({ level: 'error', room: this.name, msg: `onRoomUpdate: ${describe(error)}` });
+    }
+  }
+
+  /** The log refused a batch: nothing of it (or after it) is relayed; the room reloads. */
+  private fail(error: unknown): void {
+    if (this.failure !== null) return;
+    this.failure = { error };
+    // The doc now holds what the disk lacks: it must not be written as a compaction.
+    this.compactor.stop();
+    this.deps.log({
+      level: 'error',
+      room: this.name,
+      msg: `could not store an update, reloading the room: ${describe(error)}`,
+    });
+    // The batch queued behind it is never written: its updates are in the live doc only,
+    // and the clients re-send them to the reloaded room.
+    const queued = this.pending;
+    this.pending = null;
+    queued?.settle({ error });
+    this.deps.onFailure(this);
+  }
+
+  /** Rows another hub committed: applied in one transaction, relayed, never appended again. */
+  private applyFromOtherHubs(rows: LogRow[]): void {
+    if (this.destroyed || this.failure !== null) return;
+    try {
+      this.doc.transact(() => {
+        for (const row of rows) Y.applyUpdate(this.doc, row.data, FROM_OTHER_HUB);
+      }, FROM_OTHER_HUB);
+    } catch (error) {
       this.deps.log({
         level: 'error',
         room: this.name,
-        msg: `could not store an update, reloading the room: ${describe(error)}`,
+        msg: `a row another hub appended could not be applied: ${describe(error)}`,
       });
-      // Not from inside Yjs's update event: the hub closes connections and destroys the doc.
-      queueMicrotask(() => this.deps.onFailure(this));
-      return;
     }
-    const message = encodeSyncUpdate(single ?? Y.mergeUpdates(updates));
-    for (const connection of this.connections) {
-      if (connection !== origin) connection.send(message);
-    }
-    // After the relay: compaction is only scheduled here, never run in this turn.
-    this.compactor.appended(seqs, single?.byteLength ?? byteLength(updates));
+  }
+
+  /** Durable already (read from the log): relayed to every editor at once. */
+  private relayFromOtherHubs(update: Uint8Array): void {
+    const message = encodeSyncUpdate(update);
+    for (const connection of this.connections) connection.send(message);
     try {
       this.deps.onRoomUpdate(this.name);
     } catch (error) {
@@ -256,9 +411,25 @@ export class Room {
     }
     // Echoed to the sender too: y-websocket clients count any message as a sign of life,
     // and a lone editor's own awareness renewals are all that keeps it from reconnecting.
-    const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
+    const changed = [...added, ...updated, ...removed];
+    // Only this hub's own editors go to the bus; what came from it is not sent back.
+    if (origin instanceof Connection && this.deps.cluster !== undefined) {
+      this.deps.cluster.localAwareness(this.name, encodeAwarenessUpdate(this.awareness, changed));
+    }
+    const message = encodeAwareness(this.awareness, changed);
     for (const connection of this.connections) connection.send(message);
   };
+}
+
+function newBatch(): Batch {
+  let settle!: Batch['settle'];
+  const done = new Promise<void>((resolve, reject) => {
+    settle = (failure) => (failure === null ? resolve() : reject(failure.error));
+  });
+  // Nobody may be waiting for a batch (an editor's keystroke): its failure is handled
+  // by fail(), so it must not also surface as an unhandled rejection.
+  done.catch(() => {});
+  return { entries: [], done, settle };
 }
 
 function byteLength(updates: readonly Uint8Array[]): number {

@@ -50,7 +50,7 @@ describe('RoomCompactor: an open room keeps a short log', () => {
       await sleep(0);
     }
     await waitFor(
-      () => text(a.doc) === text(b.doc) && text(fixture.hub.read(ROOM)) === text(a.doc),
+      async () => text(a.doc) === text(b.doc) && text(await fixture.hub.read(ROOM)) === text(a.doc),
       {
         what: 'the editors and the hub to agree',
         timeoutMs: 10_000,
@@ -65,29 +65,31 @@ describe('RoomCompactor: an open room keeps a short log', () => {
 
     await fixture.stop();
     const store = harness.reopenStore(fixture);
-    expect(store.logLength(ROOM)).toBeLessThan(FAST.maxRows * 4);
-    expect(text(store.loadDoc(ROOM))).toBe(typed);
-    expect(store.integrityCheck()).toBe('ok');
+    expect(await store.logLength(ROOM)).toBeLessThan(FAST.maxRows * 4);
+    expect(text(await store.loadDoc(ROOM))).toBe(typed);
+    expect(await store.integrityCheck()).toBe('ok');
   }, 30_000);
 
   it('never compacts inside the turn that appends, and at most once per interval', async () => {
     const fixture = await harness.start({
       compaction: { ...FAST, maxRows: 10, minIntervalMs: 60_000 },
     });
+    const changes: Array<Promise<void>> = [];
     for (let i = 0; i < 30; i += 1) {
-      fixture.hub.change(ROOM, (doc) => doc.getText('t').insert(i, 'x'));
+      changes.push(fixture.hub.change(ROOM, (doc) => doc.getText('t').insert(i, 'x')));
     }
-    // The same turn: the log still has every row.
-    expect(fixture.store.logLength(ROOM)).toBe(30);
+    await Promise.all(changes);
+    // Stored, and still the same turn: the log has every row.
+    expect(await fixture.store.logLength(ROOM)).toBe(30);
     await waitFor(() => fixture.hub.logStats(ROOM)?.compactions === 1, { what: 'a compaction' });
-    expect(fixture.store.logLength(ROOM)).toBe(1);
+    expect(await fixture.store.logLength(ROOM)).toBe(1);
     for (let i = 0; i < 30; i += 1) {
-      fixture.hub.change(ROOM, (doc) => doc.getText('t').insert(0, 'y'));
+      await fixture.hub.change(ROOM, (doc) => doc.getText('t').insert(0, 'y'));
       await sleep(1);
     }
     // Past the threshold again, but the interval has not passed.
     expect(fixture.hub.logStats(ROOM)).toMatchObject({ compactions: 1, rows: 31 });
-    expect(fixture.store.logLength(ROOM)).toBe(31);
+    expect(await fixture.store.logLength(ROOM)).toBe(31);
   });
 
   it('keeps rows another process appended to the open room, which its doc lacks', async () => {
@@ -95,12 +97,12 @@ describe('RoomCompactor: an open room keeps a short log', () => {
     const fixture = await harness.start({ compaction: { ...FAST, maxRows: 10 } });
     const a = await harness.connect(fixture, ROOM);
     a.doc.getText('t').insert(0, 'editor');
-    await waitFor(() => text(fixture.hub.read(ROOM)) === 'editor');
+    await waitFor(async () => text(await fixture.hub.read(ROOM)) === 'editor');
 
     // The CLI on the same file: its update goes to the log, not to the hub's doc.
     const cli = Store.open(fixture.dbPath);
     const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(fixture.hub.read(ROOM)));
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(await fixture.hub.read(ROOM)));
     other.getText('t').insert(0, 'cli:');
     cli.appendUpdate(ROOM, Y.encodeStateAsUpdate(other));
     cli.close();
@@ -114,9 +116,9 @@ describe('RoomCompactor: an open room keeps a short log', () => {
     }
     await waitFor(() => compactions() >= 2, { what: 'compactions' });
     expect(fixture.logs.some((entry) => /another process wrote/.test(entry.msg))).toBe(true);
-    const typed = text(fixture.hub.read(ROOM));
+    const typed = text(await fixture.hub.read(ROOM));
     await fixture.stop();
     const store = harness.reopenStore(fixture);
-    expect(text(store.loadDoc(ROOM))).toBe(`cli:${typed}`);
+    expect(text(await store.loadDoc(ROOM))).toBe(`cli:${typed}`);
   });
 });

@@ -48,6 +48,8 @@ export class RoomCompactor {
   private lastCompactionAt = -Infinity;
   private dueSince = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** The compaction being written, if any: one at a time per room. */
+  private running: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
@@ -103,6 +105,11 @@ export class RoomCompactor {
     this.timer = undefined;
   }
 
+  /** Resolves once no compaction is being written (the room waits for it before closing). */
+  async idle(): Promise<void> {
+    await this.running;
+  }
+
   private isDue(): boolean {
     return this.rows > this.deps.policy.maxRows || this.tailBytes > this.deps.policy.maxTailBytes;
   }
@@ -120,7 +127,8 @@ export class RoomCompactor {
 
   private readonly run = (): void => {
     this.timer = undefined;
-    if (this.stopped) return;
+    // One compaction at a time: the one running schedules the next when it ends.
+    if (this.stopped || this.running !== null) return;
     const { quietMs, maxWaitMs } = this.deps.policy;
     const now = performance.now();
     if (now - this.lastAppendAt < quietMs && now - this.dueSince < maxWaitMs) {
@@ -128,22 +136,32 @@ export class RoomCompactor {
       this.timer.unref();
       return;
     }
-    this.compact(now);
+    this.running = this.compact(now).finally(() => {
+      this.running = null;
+      // Appends that came while it was written may have made the next one due.
+      if (!this.stopped && this.timer === undefined && this.isDue()) this.schedule();
+    });
   };
 
-  private compact(now: number): void {
+  private async compact(now: number): Promise<void> {
     this.lastCompactionAt = now;
     this.dueSince = 0;
+    // The state is taken now, in one synchronous step: every row up to `covered` is in
+    // the doc at this moment, and rows appended while the store works have higher seqs.
+    const covered = this.covered;
+    const state = this.shared || covered === 0 ? null : Y.encodeStateAsUpdate(this.doc);
+    const tailBefore = this.tailBytes;
     try {
       const result = this.shared
-        ? this.deps.store.compactRoom(this.room)
-        : this.covered > 0
-          ? this.deps.store.compactTo(this.room, this.covered, Y.encodeStateAsUpdate(this.doc))
+        ? await this.deps.store.compactRoom(this.room)
+        : state !== null
+          ? await this.deps.store.compactTo(this.room, covered, state)
           : null;
-      this.tailBytes = 0;
+      // What was appended while the compaction was written stays in the tail.
+      this.tailBytes = Math.max(0, this.tailBytes - tailBefore);
       if (result !== null && result.rowsBefore > 0) this.compactions += 1;
       // Counted again rather than worked out: another writer's rows are in it too.
-      const stats = this.deps.store.logStats(this.room);
+      const stats = await this.deps.store.logStats(this.room);
       this.rows = stats.rows;
       this.bytes = stats.bytes;
     } catch (error) {

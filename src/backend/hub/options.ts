@@ -1,4 +1,5 @@
-import type { Store } from '../store/Store.ts';
+import type { GalleyStore } from '../store/GalleyStore.ts';
+import type { RoomBus } from '../cluster/RoomBus.ts';
 import type { HubAuth } from './auth.ts';
 import type { RateLimit } from './rateLimit.ts';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './compactionPolicy.ts';
@@ -10,11 +11,12 @@ export interface HubLogEntry {
   msg: string;
 }
 
-/** The part of the store the hub uses (the real Store, or anything shaped like it). */
+/** The part of the store contract the hub uses (a GalleyStore, or anything shaped like it). */
 export type HubStore = Pick<
-  Store,
+  GalleyStore,
   | 'loadDoc'
   | 'loadLive'
+  | 'readUpdatesSince'
   | 'appendUpdate'
   | 'appendUpdates'
   | 'compactTo'
@@ -44,16 +46,23 @@ export interface HubOptions {
   pingIntervalMs?: number;
   /**
    * Called after each committed and relayed change of a room (editors', peers' or the
-   * API's), synchronously from the doc's update event: debounce expensive work, and do
-   * not change the room from inside it.
+   * API's), once the store has committed it: debounce expensive work, and do not change
+   * the room from inside it.
    */
   onRoomUpdate?: (room: string) => void;
   /** Where the hub reports refusals and failures. Default: stderr, unless GALLEY_LOG=silent. */
   log?: (entry: HubLogEntry) => void;
+  /**
+   * The room bus when several hubs share one database: each open room follows the rows
+   * the others append, and presence crosses hubs. Absent on a lone hub.
+   */
+  bus?: RoomBus;
 }
 
 /** HubOptions with every default filled in. */
-export type ResolvedHubOptions = Required<Omit<HubOptions, 'allowedOrigins' | 'compaction'>> & {
+export type ResolvedHubOptions = Required<
+  Omit<HubOptions, 'allowedOrigins' | 'compaction' | 'bus'>
+> & {
   allowedOrigins: readonly string[];
   compaction: CompactionPolicy;
 };

@@ -15,7 +15,7 @@ import {
 
 /** What the link needs from the local hub: live docs that stay loaded while linked. */
 export interface PeerHost {
-  pin(room: string): Y.Doc;
+  pin(room: string): Promise<Y.Doc>;
   unpin(room: string): void;
 }
 
@@ -35,7 +35,8 @@ export type { PeerStatus };
 type PeerState = PeerStatus['state'];
 
 interface RoomLink {
-  provider: WebsocketProvider;
+  /** Null while the hub loads the room (the pin is counted from the start). */
+  provider: WebsocketProvider | null;
   stopObserving?: () => void;
 }
 
@@ -53,7 +54,7 @@ export class PeerLink {
 
   constructor(
     private readonly host: PeerHost,
-    private readonly localEditions: () => EditionSummary[],
+    private readonly localEditions: () => Promise<EditionSummary[]>,
     private readonly options: PeerOptions,
     private readonly log: (msg: string) => void = () => {},
   ) {
@@ -67,7 +68,7 @@ export class PeerLink {
     if (this.stopped) return;
     const wanted = new Set<string>();
     if (this.options.share === 'all') {
-      for (const e of this.localEditions()) wanted.add(e.id);
+      for (const e of await this.localEditions()) wanted.add(e.id);
       for (const id of await this.remoteEditionIds()) wanted.add(id);
     } else {
       for (const id of this.options.share) wanted.add(id);
@@ -81,8 +82,11 @@ export class PeerLink {
     if (this.editions.has(editionId) || this.stopped) return;
     this.editions.add(editionId);
     const room = editionRoom(editionId);
-    const link = this.linkRoom(room);
-    const doc = link.provider.doc;
+    this.linkRoom(room, (link, doc) => this.followSections(link, doc));
+  }
+
+  /** Links every section doc the edition doc lists, now and whenever the list changes. */
+  private followSections(link: RoomLink, doc: Y.Doc): void {
     const syncSections = () => {
       for (const sectionId of readOrder(doc)) this.linkRoom(sectionRoom(sectionId));
     };
@@ -99,11 +103,11 @@ export class PeerLink {
   /** The link's state as the UI and `galley serve` report it. */
   status(): PeerStatus {
     const links = [...this.rooms.values()];
-    const connectedRooms = links.filter((l) => l.provider.wsconnected).length;
+    const connectedRooms = links.filter((l) => l.provider?.wsconnected).length;
     const state: PeerState =
       links.length > 0 && connectedRooms === links.length
         ? 'connected'
-        : links.some((l) => l.provider.wsconnecting)
+        : links.some((l) => l.provider === null || l.provider.wsconnecting)
           ? 'connecting'
           : 'offline';
     return {
@@ -121,16 +125,37 @@ export class PeerLink {
     clearInterval(this.timer);
     for (const [room, link] of this.rooms) {
       link.stopObserving?.();
-      link.provider.destroy();
+      link.provider?.destroy();
       this.host.unpin(room);
     }
     this.rooms.clear();
   }
 
-  private linkRoom(room: string): RoomLink {
-    const existing = this.rooms.get(room);
-    if (existing) return existing;
-    const doc = this.host.pin(room);
+  /**
+   * Pins the room in the hub and binds a provider to its live doc once it is loaded;
+   * `then` runs with the link and the doc at that moment (not for a room linked already).
+   */
+  private linkRoom(room: string, then?: (link: RoomLink, doc: Y.Doc) => void): void {
+    if (this.rooms.has(room) || this.stopped) return;
+    const link: RoomLink = { provider: null };
+    this.rooms.set(room, link);
+    this.host.pin(room).then(
+      (doc) => {
+        // Stopped (or unlinked) while it loaded: stop() has unpinned it already.
+        if (this.rooms.get(room) !== link) return;
+        this.bind(room, link, doc);
+        then?.(link, doc);
+      },
+      (error: unknown) => {
+        if (this.rooms.get(room) !== link) return;
+        this.rooms.delete(room);
+        this.host.unpin(room);
+        this.log(`peer ${room}: could not load the room: ${String(error)}`);
+      },
+    );
+  }
+
+  private bind(room: string, link: RoomLink, doc: Y.Doc): void {
     // Each y-websocket provider adds a process 'exit' listener; a hub links many rooms.
     process.setMaxListeners(Math.max(process.getMaxListeners(), this.rooms.size + 32));
     // A private awareness: the link carries document updates, not this hub's presence.
@@ -146,8 +171,7 @@ export class PeerLink {
     provider.on('connection-error', () =>
       this.log(`peer ${room}: cannot reach ${this.options.url}`),
     );
-    const link: RoomLink = { provider };
-    this.rooms.set(room, link);
+    link.provider = provider;
     // The hub replaces a room's doc if storing ever fails; follow it to the new one.
     doc.once('destroy', () => {
       if (this.stopped || this.rooms.get(room) !== link) return;
@@ -163,7 +187,6 @@ export class PeerLink {
         this.linkRoom(room);
       }
     });
-    return link;
   }
 
   // The remote hub's editions, from its API; none while it is unreachable.

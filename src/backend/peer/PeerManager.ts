@@ -10,7 +10,7 @@ export class PeerManager {
 
   constructor(
     private readonly host: PeerHost,
-    private readonly localEditions: () => EditionSummary[],
+    private readonly localEditions: () => Promise<EditionSummary[]>,
     private readonly log: (msg: string) => void = () => {},
   ) {}
 

@@ -55,7 +55,7 @@ describe('the desktop SMTP password, sealed by the system vault', () => {
   it('is set and reported through the API, and never reaches the database', async () => {
     const dir = tempDir();
     const db = join(dir, 'galley.db');
-    const backend = openBackend(db);
+    const backend = await openBackend(db);
     try {
       const store = new VaultPasswordStore(join(dir, 'smtp-password.bin'), testVault());
       const before = await backend.invoke('mail.setPassword', { password: PASSWORD });
@@ -71,7 +71,7 @@ describe('the desktop SMTP password, sealed by the system vault', () => {
       expect(status.ok && status.value.passwordStored).toBe(true);
       expect(JSON.stringify(status)).not.toContain(PASSWORD);
     } finally {
-      backend.close();
+      await backend.close();
     }
     for (const name of ['galley.db', 'galley.db-wal']) {
       try {

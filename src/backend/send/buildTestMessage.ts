@@ -8,6 +8,7 @@ import {
 import type { EditionService } from '../editions/EditionService.ts';
 import { renderFormat } from '../export/exportEdition.ts';
 import { SendError } from './SendError.ts';
+import type { Asset } from '../store/assets.ts';
 
 export const DEFAULT_SUBJECT_PREFIX = '[Test]';
 
@@ -52,18 +53,23 @@ export async function buildTestMessage(
   const warnings: string[] = [];
   const inline = profile.publicBaseUrl === '';
   const email = inline
-    ? renderFormat(editions, withPlaceholders(edition), 'email', withPlaceholders(profile))
-    : renderFormat(editions, edition, 'email', profile);
-  const text = renderFormat(editions, edition, 'text', profile);
+    ? await renderFormat(editions, withPlaceholders(edition), 'email', withPlaceholders(profile))
+    : await renderFormat(editions, edition, 'email', profile);
+  const text = await renderFormat(editions, edition, 'text', profile);
   warnings.push(...email.warnings, ...text.warnings);
 
   const attachments: NonNullable<MailComposer.Options['attachments']> = [];
   const attached = new Set<string>();
+  // The replacer below is synchronous: the images it attaches are looked up first.
+  const assets = new Map<string, Asset | null>();
+  for (const [, hash] of email.content.matchAll(INLINE_URL))
+    if (hash !== undefined && !assets.has(hash))
+      assets.set(hash, await editions.store.getAsset(hash));
   const html = email.content.replace(INLINE_URL, (_url, hash: string) => {
     const cid = `${hash}@galley`;
     if (!attached.has(hash)) {
       attached.add(hash);
-      const asset = editions.store.getAsset(hash);
+      const asset = assets.get(hash);
       if (asset) {
         const ext = asset.mime.split('/')[1]?.replace(/[^a-z0-9]/g, '') || 'bin';
         attachments.push({

@@ -33,11 +33,11 @@ async function server(options: Parameters<typeof startSmtpServer>[0] = {}) {
 async function setup(smtp: TestSmtpServer, profile: Record<string, unknown> = {}) {
   const dir = tempDir();
   const db = join(dir, 'galley.db');
-  const backend = openBackend(db);
+  const backend = await openBackend(db);
   cleanups.push(() => backend.close());
   backend.context.mail = { password: () => PASSWORD, trustedCertificates: () => [smtp.cert] };
-  const image = backend.store.putAsset(IMAGE, 'image/png');
-  const logo = backend.store.putAsset(LOGO, 'image/png');
+  const image = await backend.store.putAsset(IMAGE, 'image/png');
+  const logo = await backend.store.putAsset(LOGO, 'image/png');
   const saved = await backend.invoke('profile.set', {
     profile: {
       name: 'The Build Log',
@@ -307,7 +307,7 @@ describe('the SMTP password stays out of everything Galley writes', () => {
     const haystacks: Array<[string, Buffer]> = [
       ['responses', Buffer.from(JSON.stringify(responses))],
     ];
-    backend.close();
+    await backend.close();
     cleanups.pop(); // closed here: the WAL is folded into the file before it is read
     for (const name of readdirSync(dir).filter((f) => f.startsWith('galley.db')))
       haystacks.push([name, readFileSync(join(dir, name))]);

@@ -40,7 +40,7 @@ export async function sendTest(
   input: SendTestInput,
   access: MailAccess | undefined,
 ): Promise<SendTestResult> {
-  const profile = loadProfile(editions.store);
+  const profile = await loadProfile(editions.store);
   const settings =
     input.smtpUrl !== undefined ? applySmtpUrl(profile.smtp, input.smtpUrl) : profile.smtp;
   if (settings.host === '')
@@ -49,7 +49,7 @@ export async function sendTest(
       'No SMTP server is set for test sends: add its host, port and security to the sending settings ' +
         'of the publication profile, or give one for this send (galley send --smtp smtp://HOST:PORT).',
     );
-  const edition = editions.get(input.id);
+  const edition = await editions.get(input.id);
   const message = await buildTestMessage(
     editions,
     edition,

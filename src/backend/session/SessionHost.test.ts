@@ -66,7 +66,7 @@ const title = (doc: Y.Doc) => doc.getMap('edition').get('title');
 describe('SessionHost', () => {
   it('lets a guest with a read-write share token edit, and revokes it when stopped', async () => {
     const running = await server('host');
-    const [edition] = running.backend.editions.list({});
+    const [edition] = await running.backend.editions.list({});
     const room = editionRoom(edition!.id);
     const session = await host(running, 'write');
     expect(session).toMatchObject({ access: 'write', connections: 0 });
@@ -80,7 +80,10 @@ describe('SessionHost', () => {
     const provider = await guest(session, room);
     expect(title(provider.doc)).toBe(edition!.title);
     provider.doc.getMap('edition').set('title', 'Edited by a guest');
-    await waitFor(() => title(running.hub.read(room)) === 'Edited by a guest', 'the guest edit');
+    await waitFor(
+      async () => title(await running.hub.read(room)) === 'Edited by a guest',
+      'the guest edit',
+    );
     expect((await running.backend.invoke('session.status', {})).ok).toBe(true);
     expect(running.session.status()?.connections).toBe(1);
 
@@ -101,7 +104,7 @@ describe('SessionHost', () => {
 
   it('gives a read-only share token everything and lets it change nothing', async () => {
     const running = await server('host');
-    const [edition] = running.backend.editions.list({});
+    const [edition] = await running.backend.editions.list({});
     const room = editionRoom(edition!.id);
     const session = await host(running, 'read');
     const provider = await guest(session, room);
@@ -116,19 +119,21 @@ describe('SessionHost', () => {
       () => [...observer.awareness.getStates().values()].some((s) => s.user?.name === 'Reviewer'),
       "the guest's awareness",
     );
-    running.hub.change(room, (doc) => doc.getMap('edition').set('subject', 'Host still writes'));
+    await running.hub.change(room, (doc) =>
+      doc.getMap('edition').set('subject', 'Host still writes'),
+    );
     await waitFor(
       () => provider.doc.getMap('edition').get('subject') === 'Host still writes',
       'the host edit to reach the guest',
     );
-    expect(title(running.hub.read(room))).toBe(edition!.title);
+    expect(title(await running.hub.read(room))).toBe(edition!.title);
     expect(title(observer.doc)).toBe(edition!.title);
-    expect(title(running.backend.store.loadDoc(room))).toBe(edition!.title);
+    expect(title(await running.backend.store.loadDoc(room))).toBe(edition!.title);
   });
 
   it('replaces the session on a second host, so the first link stops working', async () => {
     const running = await server('host');
-    const room = editionRoom(running.backend.editions.list({})[0]!.id);
+    const room = editionRoom((await running.backend.editions.list({}))[0]!.id);
     const first = await host(running, 'write');
     const second = await host(running, 'read');
     expect(second.inviteLink).not.toBe(first.inviteLink);
@@ -168,12 +173,12 @@ describe('SessionHost', () => {
     expect(joined.ok).toBe(true);
     const room = editionRoom(created.value.id);
     await waitFor(
-      () => title(guestServer.hub.read(room)) === 'Shared issue',
+      async () => title(await guestServer.hub.read(room)) === 'Shared issue',
       'the hosted edition to reach the guest',
     );
     expect((await guestServer.backend.invoke('peer.leave', { url: session.url })).ok).toBe(true);
     // Leaving keeps the local replica.
-    expect(title(guestServer.backend.store.loadDoc(room))).toBe('Shared issue');
+    expect(title(await guestServer.backend.store.loadDoc(room))).toBe('Shared issue');
   });
 });
 

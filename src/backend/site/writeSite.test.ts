@@ -50,7 +50,7 @@ async function addEdition(
       },
     },
   };
-  const summary = backend.editions.write({
+  const summary = await backend.editions.write({
     ...sample,
     ...fields,
     title: `Issue ${fields.number}: ${sample.title}`,
@@ -60,7 +60,7 @@ async function addEdition(
 }
 
 async function openArchive(): Promise<{ backend: Backend; sample: Edition; image: string }> {
-  const backend = openBackend(join(tempDir(), 'g.db'));
+  const backend = await openBackend(join(tempDir(), 'g.db'));
   const [seeded] = value(await backend.invoke('editions.list', {}));
   const sample = value(await backend.invoke('editions.get', { id: seeded!.id })).edition;
   const profile = value(await backend.invoke('profile.get', {}));
@@ -237,19 +237,19 @@ describe('the web archive (export.site)', () => {
     });
     expect(validateAtom(readFileSync(join(dest, 'feed.xml'), 'utf8')).entries).toHaveLength(4);
     checkPage(resolve(dest), 'issue-4/index.html');
-    backend.close();
+    await backend.close();
   });
 
   it('refuses without a public base URL, naming the setting, through the API and the CLI', async () => {
     const dir = tempDir();
     const db = join(dir, 'g.db');
-    const backend = openBackend(db);
+    const backend = await openBackend(db);
     const result = await backend.invoke('export.site', { dest: join(dir, 'site') });
     expect(result).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('publicBaseUrl') },
     });
-    backend.close();
+    await backend.close();
 
     const out: string[] = [];
     const err: string[] = [];
@@ -279,8 +279,8 @@ describe('the web archive (export.site)', () => {
       { number: 5, publishDate: '2026-03-01', status: 'sent' },
       image,
     );
-    const db = backend.store.path;
-    backend.close();
+    const db = backend.store.location;
+    await backend.close();
     const dest = join(tempDir(), 'site');
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: () => undefined, env: {} };

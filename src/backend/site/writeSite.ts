@@ -31,8 +31,8 @@ export interface SiteBuild {
  * index, the feed, the sitemap and the new page only. Files of editions that left the
  * archive are not deleted: the folder may hold things Galley did not write.
  */
-export function writeSite(editions: EditionService, dest: string): SiteBuild {
-  const profile = loadProfile(editions.store);
+export async function writeSite(editions: EditionService, dest: string): Promise<SiteBuild> {
+  const profile = await loadProfile(editions.store);
   if (profile.publicBaseUrl === '')
     throw new GalleyError(
       'not-configured',
@@ -40,12 +40,12 @@ export function writeSite(editions: EditionService, dest: string): SiteBuild {
     );
   const dir = resolve(dest);
   const build: SiteBuild = { dir, written: [], unchanged: [], warnings: [] };
-  const entries = archiveEntries(editions, build.warnings);
+  const entries = await archiveEntries(editions, build.warnings);
 
   const images = new Map<string, string>();
   for (const { edition } of entries)
     for (const hash of referencedAssets(edition, profile)) {
-      const asset = editions.store.getAsset(hash);
+      const asset = await editions.store.getAsset(hash);
       const ext = asset ? EXTENSIONS[asset.mime] : undefined;
       if (asset && ext && !images.has(hash)) {
         images.set(hash, `images/${hash}.${ext}`);
@@ -83,13 +83,17 @@ export function writeSite(editions: EditionService, dest: string): SiteBuild {
 
 // Sent editions with their folders. Two editions with one number would share a folder;
 // the second keeps its id-based folder instead, and the editor is told.
-function archiveEntries(editions: EditionService, warnings: string[]): ArchiveEntry[] {
+async function archiveEntries(
+  editions: EditionService,
+  warnings: string[],
+): Promise<ArchiveEntry[]> {
   const taken = new Set<string>();
-  const summaries = editions
-    .list({ status: 'sent' })
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  return summaries.map((summary) => {
-    const edition: Edition = editions.get(summary.id);
+  const summaries = (await editions.list({ status: 'sent' })).sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  );
+  const entries: ArchiveEntry[] = [];
+  for (const summary of summaries) {
+    const edition: Edition = await editions.get(summary.id);
     let slug = editionSlug(edition);
     if (taken.has(slug)) {
       const own = editionSlug({ id: edition.id, number: null });
@@ -99,8 +103,9 @@ function archiveEntries(editions: EditionService, warnings: string[]): ArchiveEn
       slug = own;
     }
     taken.add(slug);
-    return { edition, slug, date: edition.publishDate ?? summary.updatedAt.slice(0, 10) };
-  });
+    entries.push({ edition, slug, date: edition.publishDate ?? summary.updatedAt.slice(0, 10) });
+  }
+  return entries;
 }
 
 function put(build: SiteBuild, path: string, content: string | Uint8Array): void {

@@ -62,8 +62,11 @@ export interface GalleyStore {
     status?: EditionStatus;
     includeDeleted?: boolean;
   }): Promise<EditionSummary[]>;
-  markEditionDeleted(id: string, deleted: boolean): Promise<void>;
+  /** Trashes (or restores) an edition; `at` is the trash date to keep (default now). */
+  markEditionDeleted(id: string, deleted: boolean, at?: string): Promise<void>;
   replaceSearchText(editionId: string, entries: SearchEntry[]): Promise<void>;
+  /** An edition's search entries as given to replaceSearchText (copying a store). */
+  getSearchEntries(editionId: string): Promise<SearchEntry[]>;
   /** Full-text search over editions not in the trash, best match first; safe for any query. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
 
@@ -72,10 +75,20 @@ export interface GalleyStore {
   listVersions(editionId: string): Promise<VersionInfo[]>;
   getVersionRooms(versionId: string): Promise<Map<string, Uint8Array>>;
   deleteVersion(versionId: string): Promise<boolean>;
+  /** Every version of every edition, oldest first (copying a store). */
+  listAllVersions(): Promise<VersionInfo[]>;
+  /** Writes a version as it is, id, author and time included (copying a store). */
+  importVersion(info: VersionInfo, rooms: Map<string, Uint8Array>): Promise<void>;
   putAsset(bytes: Uint8Array, mime: string): Promise<string>;
   getAsset(hash: string): Promise<Asset | null>;
+  /** Every asset's hash, sorted (copying a store). */
+  listAssetHashes(): Promise<string[]>;
+  /** Stores an asset keeping its date; `invalid-input` if its bytes do not hash to its name. */
+  importAsset(asset: Asset): Promise<void>;
   getSetting(key: string): Promise<unknown>;
   setSetting(key: string, value: unknown): Promise<void>;
+  /** Every setting, by key (copying a store). */
+  listSettings(): Promise<Map<string, unknown>>;
   listSponsors(): Promise<Sponsor[]>;
   getSponsor(id: string): Promise<Sponsor | null>;
   putSponsor(sponsor: Sponsor): Promise<void>;

@@ -107,8 +107,12 @@ export class SqliteStore implements GalleyStore {
     return this.engine.listEditions(filter);
   }
 
-  async markEditionDeleted(id: string, deleted: boolean): Promise<void> {
-    this.engine.markEditionDeleted(id, deleted);
+  async markEditionDeleted(id: string, deleted: boolean, at?: string): Promise<void> {
+    this.engine.markEditionDeleted(id, deleted, at);
+  }
+
+  async getSearchEntries(editionId: string): Promise<SearchEntry[]> {
+    return this.engine.getSearchEntries(editionId);
   }
 
   async replaceSearchText(editionId: string, entries: SearchEntry[]): Promise<void> {
@@ -131,6 +135,14 @@ export class SqliteStore implements GalleyStore {
     return this.engine.getVersionRooms(versionId);
   }
 
+  async listAllVersions(): Promise<VersionInfo[]> {
+    return this.engine.listAllVersions();
+  }
+
+  async importVersion(info: VersionInfo, rooms: Map<string, Uint8Array>): Promise<void> {
+    this.engine.importVersion(info, rooms);
+  }
+
   async deleteVersion(versionId: string): Promise<boolean> {
     return this.engine.deleteVersion(versionId);
   }
@@ -139,12 +151,24 @@ export class SqliteStore implements GalleyStore {
     return this.engine.putAsset(bytes, mime);
   }
 
+  async importAsset(asset: Asset): Promise<void> {
+    this.engine.importAsset(asset);
+  }
+
+  async listAssetHashes(): Promise<string[]> {
+    return this.engine.listAssetHashes();
+  }
+
   async getAsset(hash: string): Promise<Asset | null> {
     return this.engine.getAsset(hash);
   }
 
   async getSetting(key: string): Promise<unknown> {
     return this.engine.getSetting(key);
+  }
+
+  async listSettings(): Promise<Map<string, unknown>> {
+    return this.engine.listSettings();
   }
 
   async setSetting(key: string, value: unknown): Promise<void> {

@@ -183,9 +183,16 @@ export class Store {
     return this.guard('list editions', () => this.editions.list(filter));
   }
 
-  /** Moves an edition to the trash (or back); throws `not-found` for an unknown id. */
-  markEditionDeleted(id: string, deleted: boolean): void {
-    this.guard(`trash edition ${id}`, () => this.editions.markDeleted(id, deleted));
+  /** Moves an edition to the trash (or back, `at` defaults to now); throws `not-found` for an unknown id. */
+  markEditionDeleted(id: string, deleted: boolean, at?: string): void {
+    this.guard(`trash edition ${id}`, () => this.editions.markDeleted(id, deleted, at));
+  }
+
+  /** An edition's search entries as they were given. */
+  getSearchEntries(editionId: string): SearchEntry[] {
+    return this.guard(`read the search text of ${editionId}`, () =>
+      this.searchIndex.entries(editionId),
+    );
   }
 
   /** Replaces an edition's search entries (sectionId null: the edition's own fields). */
@@ -215,6 +222,16 @@ export class Store {
     return this.guard(`read version ${versionId}`, () => this.versions.rooms(versionId));
   }
 
+  /** Every version of every edition, oldest first. */
+  listAllVersions(): VersionInfo[] {
+    return this.guard('list versions', () => this.versions.all());
+  }
+
+  /** Writes a version as it is (id, author, time), for copying a store. */
+  importVersion(info: VersionInfo, rooms: Map<string, Uint8Array>): void {
+    this.guard(`copy version ${info.id}`, () => this.versions.import(info, rooms));
+  }
+
   /** Deletes a version; false when there was none. */
   deleteVersion(versionId: string): boolean {
     return this.guard(`delete version ${versionId}`, () => this.versions.delete(versionId));
@@ -225,6 +242,21 @@ export class Store {
     return this.guard('store an asset', () => this.assets.put(bytes, mime));
   }
 
+  /** Stores an asset with the date it was first stored elsewhere (copying a store). */
+  importAsset(asset: Asset): void {
+    this.guard(`copy asset ${asset.hash}`, () => {
+      const hash = this.assets.put(asset.bytes, asset.mime, asset.createdAt);
+      if (hash !== asset.hash) {
+        throw new StoreError('invalid-input', `asset ${asset.hash} does not hash to its name`);
+      }
+    });
+  }
+
+  /** Every asset's hash, sorted. */
+  listAssetHashes(): string[] {
+    return this.guard('list assets', () => this.assets.hashes());
+  }
+
   /** The asset with this hash, or null. */
   getAsset(hash: string): Asset | null {
     return this.guard(`read asset ${hash}`, () => this.assets.get(hash));
@@ -233,6 +265,11 @@ export class Store {
   /** A setting's JSON value, or undefined when unset. */
   getSetting(key: string): unknown {
     return this.guard(`read setting ${key}`, () => this.settings.get(key));
+  }
+
+  /** Every setting, by key. */
+  listSettings(): Map<string, unknown> {
+    return this.guard('read the settings', () => this.settings.all());
   }
 
   /** Sets a setting to a JSON-serializable value (`undefined` removes it). */

@@ -21,7 +21,9 @@ export type StoreErrorCode =
   /** The caller passed something the store cannot keep. */
   | 'invalid-input'
   /** A referenced row does not exist. */
-  | 'not-found';
+  | 'not-found'
+  /** The database server cannot be reached (down, restarting, refused the login). */
+  | 'unavailable';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

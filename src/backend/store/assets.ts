@@ -21,6 +21,7 @@ const MIME = /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/;
 export class Assets {
   private readonly insert: Database.Statement<[string, string, Uint8Array, string]>;
   private readonly select: Database.Statement<[string]>;
+  private readonly selectHashes: Database.Statement<[]>;
 
   constructor(
     db: Database.Database,
@@ -34,10 +35,24 @@ export class Assets {
     this.select = db
       .prepare('SELECT hash, mime, bytes, created_at FROM assets WHERE hash = ?')
       .raw();
+    this.selectHashes = db.prepare('SELECT hash FROM assets ORDER BY hash').pluck();
   }
 
-  /** Stores the bytes (once) and returns their SHA-256 in hex. */
-  put(bytes: Uint8Array, mime: string): string {
+  /** Every stored asset's hash, sorted (copying a store asset by asset). */
+  hashes(): string[] {
+    return this.selectHashes.all().map((hash) => {
+      if (typeof hash !== 'string') {
+        throw new StoreError(
+          'corrupt',
+          `Galley cannot read ${this.file}: an asset hash is not text`,
+        );
+      }
+      return hash;
+    });
+  }
+
+  /** Stores the bytes (once) and returns their SHA-256 in hex; `createdAt` defaults to now. */
+  put(bytes: Uint8Array, mime: string, createdAt?: string): string {
     if (!(bytes instanceof Uint8Array)) {
       throw new StoreError('invalid-input', 'An asset must be a Uint8Array');
     }
@@ -48,7 +63,7 @@ export class Assets {
       );
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
-    this.insert.run(hash, mime, bytes, this.now().toISOString());
+    this.insert.run(hash, mime, bytes, createdAt ?? this.now().toISOString());
     return hash;
   }
 

@@ -94,9 +94,12 @@ export class EditionsIndex {
       .map((row) => this.parse(row));
   }
 
-  /** Moves an edition to the trash or back; throws `not-found` for an unknown id. */
-  markDeleted(id: string, deleted: boolean): void {
-    const now = this.now().toISOString();
+  /**
+   * Moves an edition to the trash or back; throws `not-found` for an unknown id. `at`
+   * (default now) is the trash date to keep, for copying a store.
+   */
+  markDeleted(id: string, deleted: boolean, at?: string): void {
+    const now = at ?? this.now().toISOString();
     const { changes } = this.setDeleted.run({ id, deleted: deleted ? 1 : 0, now });
     if (changes === 0) {
       throw new StoreError(

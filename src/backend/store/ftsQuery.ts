@@ -15,12 +15,20 @@ const MAX_TERMS = 32;
  * user may still be typing it); null when the input has no searchable term.
  */
 export function toFtsQuery(input: string): string | null {
-  const terms = input
-    .split(/\s+/u)
-    .filter((term) => SEARCHABLE.test(term))
-    .slice(0, MAX_TERMS);
+  const terms = searchTerms(input);
   if (terms.length === 0) return null;
   // Inside double quotes FTS5 reads everything as text; a quote is escaped by doubling.
   const quoted = terms.map((term) => `"${term.replaceAll('"', '""')}"`);
   return `${quoted.join(' ')}*`;
+}
+
+/**
+ * The words of a search as both stores read them: split on white space, kept only when
+ * they hold a letter or digit, at most MAX_TERMS. PostgreSQL's search uses it too.
+ */
+export function searchTerms(input: string): string[] {
+  return String(input)
+    .split(/\s+/u)
+    .filter((term) => SEARCHABLE.test(term))
+    .slice(0, MAX_TERMS);
 }

@@ -35,6 +35,7 @@ export class SearchIndex {
   private readonly deleteEntries: Database.Statement<[string]>;
   private readonly insertEntry: Database.Statement<[string, string | null, string, string]>;
   private readonly query: Database.Statement<{ query: string; limit: number }>;
+  private readonly selectEntries: Database.Statement<[string]>;
   private readonly replaceTx: Database.Transaction<(id: string, list: SearchEntry[]) => void>;
 
   constructor(
@@ -57,6 +58,9 @@ export class SearchIndex {
       WHERE search_fts MATCH @query AND e.deleted_at IS NULL
       ORDER BY bm25(search_fts, ${TITLE_WEIGHT}, 1), s.id
       LIMIT @limit`);
+    this.selectEntries = db.prepare(
+      'SELECT section_id AS sectionId, title, text FROM search_entries WHERE edition_id = ? ORDER BY id',
+    );
     this.replaceTx = db.transaction((editionId: string, list: SearchEntry[]) => {
       if (this.editionExists.get(editionId) === undefined) {
         throw new StoreError(
@@ -82,6 +86,14 @@ export class SearchIndex {
       }
     }
     this.replaceTx(editionId, entries);
+  }
+
+  /** An edition's search entries as they were given (copying a store). */
+  entries(editionId: string): SearchEntry[] {
+    return this.selectEntries.all(editionId).map((row) => {
+      const r = RowReader.of(row, this.file, 'a search entry');
+      return { sectionId: r.textOrNull('sectionId'), title: r.text('title'), text: r.text('text') };
+    });
   }
 
   /** Entries matching every word of `input` (the last as a prefix), best match first. */

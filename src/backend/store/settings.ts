@@ -9,6 +9,7 @@ export class Settings {
   private readonly select: Database.Statement<[string]>;
   private readonly upsert: Database.Statement<[string, string]>;
   private readonly remove: Database.Statement<[string]>;
+  private readonly selectKeys: Database.Statement<[]>;
 
   constructor(
     db: Database.Database,
@@ -19,6 +20,17 @@ export class Settings {
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     this.remove = db.prepare('DELETE FROM settings WHERE key = ?');
+    this.selectKeys = db.prepare('SELECT key FROM settings ORDER BY key').pluck();
+  }
+
+  /** Every setting, by key (copying a store). */
+  all(): Map<string, unknown> {
+    const settings = new Map<string, unknown>();
+    for (const key of this.selectKeys.all()) {
+      if (typeof key !== 'string') throw this.corrupt(String(key));
+      settings.set(key, this.get(key));
+    }
+    return settings;
   }
 
   /** The setting's value, or undefined when it was never set. */

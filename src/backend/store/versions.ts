@@ -28,6 +28,7 @@ export class Versions {
   private readonly selectList: Database.Statement<[string]>;
   private readonly selectRooms: Database.Statement<[string]>;
   private readonly deleteOne: Database.Statement<[string]>;
+  private readonly selectAll: Database.Statement<[]>;
   private readonly createTx: Database.Transaction<
     (info: VersionInfo, rooms: Map<string, Uint8Array>) => void
   >;
@@ -52,6 +53,9 @@ export class Versions {
       .prepare('SELECT room, state FROM version_rooms WHERE version_id = ?')
       .raw();
     this.deleteOne = db.prepare('DELETE FROM versions WHERE id = ?');
+    this.selectAll = db.prepare(`
+      SELECT id, edition_id AS editionId, label, author, auto, created_at AS createdAt
+      FROM versions ORDER BY created_at, rowid`);
     this.createTx = db.transaction((info: VersionInfo, rooms: Map<string, Uint8Array>) => {
       this.insertVersion.run(
         info.id,
@@ -67,14 +71,7 @@ export class Versions {
 
   /** Saves a version with all its rooms in one transaction. */
   create(input: NewVersion): VersionInfo {
-    for (const [room, state] of input.rooms) {
-      if (room === '' || !(state instanceof Uint8Array)) {
-        throw new StoreError(
-          'invalid-input',
-          `Version of ${input.editionId}: bad state for room ${room}`,
-        );
-      }
-    }
+    checkRooms(input.editionId, input.rooms);
     const info: VersionInfo = {
       id: randomUUID(),
       editionId: input.editionId,
@@ -89,17 +86,30 @@ export class Versions {
 
   /** An edition's versions, newest first. */
   list(editionId: string): VersionInfo[] {
-    return this.selectList.all(editionId).map((row) => {
-      const r = RowReader.of(row, this.file, 'a versions row');
-      return {
-        id: r.text('id'),
-        editionId: r.text('editionId'),
-        label: r.text('label'),
-        author: r.text('author'),
-        auto: r.integer('auto') === 1,
-        createdAt: r.text('createdAt'),
-      };
-    });
+    return this.selectList.all(editionId).map((row) => this.parse(row));
+  }
+
+  /** Every version of every edition, oldest first (the order to copy them in). */
+  all(): VersionInfo[] {
+    return this.selectAll.all().map((row) => this.parse(row));
+  }
+
+  /** Writes a version as it is (id, author and time included), for copying a store. */
+  import(info: VersionInfo, rooms: Map<string, Uint8Array>): void {
+    checkRooms(info.editionId, rooms);
+    this.createTx(info, rooms);
+  }
+
+  private parse(row: unknown): VersionInfo {
+    const r = RowReader.of(row, this.file, 'a versions row');
+    return {
+      id: r.text('id'),
+      editionId: r.text('editionId'),
+      label: r.text('label'),
+      author: r.text('author'),
+      auto: r.integer('auto') === 1,
+      createdAt: r.text('createdAt'),
+    };
   }
 
   /** The saved room states of a version (empty when there is no such version). */
@@ -122,5 +132,14 @@ export class Versions {
 
   private corrupt(why: string): StoreError {
     return new StoreError('corrupt', `Galley cannot read ${this.file}: ${why}`);
+  }
+}
+
+/** Throws `invalid-input` unless every room has a name and a state. */
+export function checkRooms(editionId: string, rooms: Map<string, Uint8Array>): void {
+  for (const [room, state] of rooms) {
+    if (room === '' || !(state instanceof Uint8Array)) {
+      throw new StoreError('invalid-input', `Version of ${editionId}: bad state for room ${room}`);
+    }
   }
 }

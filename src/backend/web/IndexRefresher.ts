@@ -19,24 +19,32 @@ export class IndexRefresher {
   roomChanged(room: string): void {
     const parsed = parseRoom(room);
     if (!parsed) return;
-    const editionId =
-      parsed.kind === 'edition' ? parsed.id : this.editions.editionOfSection(parsed.id);
-    if (editionId === null || this.pending.has(editionId)) return;
+    if (parsed.kind === 'edition') return this.schedule(parsed.id);
+    this.editions.editionOfSection(parsed.id).then(
+      (editionId) => {
+        if (editionId !== null) this.schedule(editionId);
+      },
+      (error: unknown) => this.onError(`of section ${parsed.id}`, error),
+    );
+  }
+
+  private schedule(editionId: string): void {
+    if (this.pending.has(editionId)) return;
     const timer = setTimeout(() => this.refresh(editionId), this.delayMs);
     timer.unref();
     this.pending.set(editionId, timer);
   }
 
-  /** Runs every scheduled refresh now (before shutdown). */
-  flush(): void {
-    for (const editionId of [...this.pending.keys()]) this.refresh(editionId);
+  /** Runs every scheduled refresh now (before shutdown); resolves when they are stored. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending.keys()].map((editionId) => this.refresh(editionId)));
   }
 
-  private refresh(editionId: string): void {
+  private async refresh(editionId: string): Promise<void> {
     clearTimeout(this.pending.get(editionId));
     this.pending.delete(editionId);
     try {
-      this.editions.refreshIndex(editionId);
+      await this.editions.refreshIndex(editionId);
     } catch (error) {
       this.onError(editionId, error);
     }

@@ -1,18 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Access } from '../hub/auth.ts';
-import type { Store } from '../store/Store.ts';
+import type { GalleyStore } from '../store/GalleyStore.ts';
 
 /**
  * `GET /media/<sha256>?token=T`: an image from the store, for the editor and the preview
  * (an <img> cannot send a header, so the token comes in the query). Content-addressed, so
  * it may be cached for good; served with nosniff and a CSP that runs nothing.
  */
-export function serveAsset(
+export async function serveAsset(
   req: IncomingMessage,
   res: ServerResponse,
-  store: Store,
+  store: Pick<GalleyStore, 'getAsset'>,
   checkToken: (token: string | null) => Access | null,
-): void {
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://galley.invalid');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -24,7 +24,7 @@ export function serveAsset(
       .end('A valid token is required.');
     return;
   }
-  const asset = store.getAsset(url.pathname.slice('/media/'.length));
+  const asset = await store.getAsset(url.pathname.slice('/media/'.length));
   if (!asset) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No such image.');
     return;

@@ -16,8 +16,11 @@ import type { MailAccess } from '../send/mailAccess.ts';
 import type { RoomBus } from '../cluster/RoomBus.ts';
 import { serveHealth } from './healthRoutes.ts';
 import { InFlight } from './InFlight.ts';
+import { isPostgresSpec } from '../openStore.ts';
+import { PgRoomBus } from '../cluster/PgRoomBus.ts';
 
 export interface ServeOptions {
+  /** The store: a SQLite file path, or a postgres:// URL (see openStore). */
   dbPath: string;
   host?: string;
   port?: number;
@@ -87,11 +90,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const late: { refresher?: IndexRefresher; editions?: EditionService } = {};
   let hub!: Hub;
   let backend: Backend;
+  // A hub on PostgreSQL joins the cluster of hubs on that database (a hub id per process).
+  let bus: RoomBus | undefined;
   try {
-    backend = openBackend(options.dbPath, {
+    bus =
+      options.bus ??
+      (isPostgresSpec(options.dbPath)
+        ? await PgRoomBus.open(options.dbPath, { log: options.hub?.log })
+        : undefined);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  try {
+    backend = await openBackend(options.dbPath, {
       nativeBinding: options.nativeBinding,
       host: (store) => {
         hub = new Hub({
+          bus,
           store,
           auth,
           allowedOrigins: origins,
@@ -107,6 +123,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
   } catch (error) {
     server.close();
+    if (!options.bus) await bus?.close();
     throw error;
   }
   late.editions = backend.editions;
@@ -140,9 +157,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const inFlight = new InFlight();
   let draining = false;
   const health = {
-    // TODO(store-async merge): backend.store.ping() once the store is a GalleyStore.
-    ping: async () => void backend.store.getSetting('galley.health'),
-    busConnected: options.bus ? () => options.bus!.connected : undefined,
+    ping: () => backend.store.ping(),
+    busConnected: bus ? () => bus!.connected : undefined,
     draining: () => draining,
   };
   server.on('request', (req, res) => {
@@ -167,7 +183,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         );
       });
     } else if (path.startsWith('/media/')) {
-      serveAsset(req, res, backend.editions.store, checkToken);
+      serveAsset(req, res, backend.editions.store, checkToken).catch((error: unknown) => {
+        process.stderr.write(`galley: ${path} failed: ${String(error)}\n`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The server could not read that image.');
+      });
     } else if (options.staticDir) {
       serveStatic(options.staticDir, req, res);
     } else {
@@ -193,8 +213,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const cutoff = setTimeout(() => server.closeAllConnections?.(), DRAIN_TIMEOUT_MS);
       await stopped;
       clearTimeout(cutoff);
-      refresher.flush();
-      backend.close();
+      if (!options.bus) await bus?.close();
+      await refresher.flush();
+      await backend.close();
     })());
 
   return {

@@ -7,6 +7,7 @@ import { listToBlocks } from './listToBlocks.ts';
 import { lineBreak, paragraphNode, textNode, typeOf, type Loose } from './looseNodes.ts';
 import { phrasingToInline } from './phrasingToInline.ts';
 import { plainText } from './plainText.ts';
+import { roundupItemsFromList } from './roundupImport.ts';
 
 const BOLD = 1;
 const CODE = 16;
@@ -35,7 +36,13 @@ export function flowToBlocks(nodes: readonly RootContent[], context: ImportConte
         out.push(paragraphNode([], pickAttrs(only.attrs)));
         continue;
       }
-      if (only && (only.name === 'button' || only.name === 'image' || only.name === 'block')) {
+      if (
+        only &&
+        (only.name === 'button' ||
+          only.name === 'image' ||
+          only.name === 'block' ||
+          only.name === 'roundup-item')
+      ) {
         if (pending) context.notes.approximate();
         pending = only;
         continue;
@@ -57,6 +64,7 @@ const MARKED: Record<string, string[]> = {
   block: ['paragraph', 'heading', 'blockquote', 'list'],
   button: ['paragraph'],
   image: ['paragraph'],
+  'roundup-item': ['list'],
 };
 
 function blockToBlocks(node: RootContent, marker: Marker | null, context: ImportContext): Loose[] {
@@ -83,6 +91,7 @@ function blockToBlocks(node: RootContent, marker: Marker | null, context: Import
     case 'blockquote':
       return quoteToBlocks(node, attrs, context);
     case 'list':
+      if (marker?.name === 'roundup-item') return roundupItemsFromList(node, marker, context);
       return listToBlocks(node, attrs, context, 0, flowToBlocks);
     case 'code':
       return codeToBlocks(node, context);

@@ -5,6 +5,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { ButtonNode } from './ButtonNode.ts';
 import { ImageNode } from './ImageNode.ts';
+import { RoundupItemNode } from './RoundupItemNode.ts';
 
 /**
  * Every Lexical node type a section body may hold, registered in one place: the
@@ -21,6 +22,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HorizontalRuleNode,
   ImageNode,
   ButtonNode,
+  RoundupItemNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -38,5 +40,6 @@ export const BODY_NODE_TYPES = [
   'horizontalrule',
   'image',
   'button',
+  'roundupitem',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

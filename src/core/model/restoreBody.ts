@@ -1,3 +1,4 @@
+import { restoreRoundupFields } from './restoreRoundup.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
@@ -136,6 +137,11 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
         version: 1,
         label: str(node.label),
         url: sanitizeLinkUrl(node.url) ?? '',
+      };
+    case 'roundupitem':
+      return {
+        ...element('roundupitem', node, restoreInline(arrayOf(node.children))),
+        ...restoreRoundupFields(node),
       };
     case 'text':
     case 'link':

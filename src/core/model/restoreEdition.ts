@@ -1,5 +1,6 @@
 import { isValidId, newId } from './ids.ts';
 import { restoreBody } from './restoreBody.ts';
+import { unwrapRoundupItems } from './restoreRoundup.ts';
 import {
   EDITION_FORMAT_VERSION,
   EDITION_STATUSES,
@@ -90,7 +91,14 @@ export function restoreSection(raw: Record<string, unknown>): Section {
     body: restoreBody(raw.body),
   };
   const kind: SectionKind = oneOf(raw.kind, SECTION_KINDS, 'story');
+  // Roundup items belong to roundup sections; elsewhere they become paragraphs.
+  if (kind !== 'roundup') {
+    const unwrapped = unwrapRoundupItems(base.body);
+    if (unwrapped !== base.body) base.body = restoreBody(unwrapped);
+  }
   switch (kind) {
+    case 'roundup':
+      return { ...base, kind };
     case 'story':
       return { ...base, kind };
     case 'intro':

@@ -11,7 +11,7 @@ export type EditionStatus = (typeof EDITION_STATUSES)[number];
 export const SECTION_STATUSES = ['draft', 'review', 'ready'] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
 
-export const SECTION_KINDS = ['story', 'intro', 'sponsor', 'poll', 'feedback'] as const;
+export const SECTION_KINDS = ['story', 'intro', 'sponsor', 'poll', 'feedback', 'roundup'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export type JsonValue =
@@ -77,7 +77,17 @@ export interface FeedbackSection extends SectionBase {
   voteUrl: string;
 }
 
-export type Section = StorySection | IntroSection | SponsorSection | PollSection | FeedbackSection;
+/**
+ * A link roundup ("Headlines", "Toolkit"): its items are `roundupitem` nodes of the body
+ * (title, url, source, emoji, and the blurb as inline children), so they co-edit, undo
+ * and reorder with the body; the section itself has no fields beyond the base.
+ */
+export interface RoundupSection extends SectionBase {
+  kind: 'roundup';
+}
+
+export type Section =
+  StorySection | IntroSection | SponsorSection | PollSection | FeedbackSection | RoundupSection;
 
 /** The kind-specific fields of each kind (everything but the common base). */
 export type KindFields<K extends SectionKind> = Omit<

@@ -4,6 +4,7 @@ import type { PublicationProfile } from '../export/shared/profile.ts';
 import { walkBody } from '../export/shared/walkBody.ts';
 import type { Section, SerializedBodyNode } from '../model/types.ts';
 import { urlProblems } from './linkFindings.ts';
+import { roundupItemFindings } from './roundupFindings.ts';
 import { textProblems } from './textFindings.ts';
 import type { Finding } from './types.ts';
 
@@ -35,6 +36,9 @@ export function bodyFindings(section: Section, profile: PublicationProfile): Fin
       }
       case 'image':
         findings.push(...imageFindings(node, profile).map((f) => ({ ...f, ...at(path) })));
+        break;
+      case 'roundupitem':
+        findings.push(...roundupItemFindings(node).map((f) => ({ ...f, ...at(path) })));
         break;
     }
   });

@@ -6,6 +6,7 @@ export const KIND_LABELS: Record<SectionKind, string> = {
   sponsor: 'Sponsor',
   poll: 'Poll',
   feedback: 'Feedback',
+  roundup: 'Roundup',
 };
 
 export const KIND_HINTS: Record<SectionKind, string> = {
@@ -14,6 +15,7 @@ export const KIND_HINTS: Record<SectionKind, string> = {
   sponsor: 'boxed, with disclosure',
   poll: 'a question with options',
   feedback: '“rate this edition” links',
+  roundup: 'headlines, a toolkit: links with one-line blurbs',
 };
 
 /** The row of "add a section" buttons, one per kind, below the last section. */

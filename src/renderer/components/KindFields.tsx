@@ -9,6 +9,8 @@ export function KindFields({ doc, section }: { doc: Y.Doc; section: Section }) {
   const set = (patch: Partial<SectionFields>) => setSectionFields(doc, section.id, patch);
   switch (section.kind) {
     case 'story':
+    case 'roundup':
+      // A roundup's items are part of its body: the editor below edits them.
       return null;
     case 'intro':
       return (

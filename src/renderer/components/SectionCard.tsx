@@ -123,6 +123,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
           onFocusChange={props.onFocusChange}
           onEditor={props.onEditor}
           readOnly={props.readOnly}
+          roundup={section.kind === 'roundup'}
         />
       </WhenNear>
     </article>

@@ -24,6 +24,7 @@ import type { Notice } from './EditorNotice.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useCollabProvider } from './useCollabProvider.ts';
 import { registerEditorViews } from './views.tsx';
+import { RoundupPlugin } from './RoundupPlugin.tsx';
 import './editor.css';
 
 export { $getNodeAtPath, $selectNodeAtPath, focusNodePath } from './nodePath.ts';
@@ -40,6 +41,8 @@ export interface SectionEditorProps {
   /** Accessible name of the editable area, e.g. `Body of “Top stories”`. */
   label: string;
   readOnly?: boolean;
+  /** A roundup section: its items' forms, reordering and the "Add item" bar. */
+  roundup?: boolean;
   onFocusChange?: (focused: boolean) => void;
   /** Receives the LexicalEditor once created (null on unmount), for jump-to-finding and tests. */
   onEditor?: (editor: LexicalEditor | null) => void;
@@ -65,6 +68,7 @@ function SectionEditorBody({
   api,
   label,
   readOnly = false,
+  roundup = false,
   onFocusChange,
   onEditor,
 }: SectionEditorProps) {
@@ -142,6 +146,7 @@ function SectionEditorBody({
               />
               <LinkPopover containerRef={surfaceRef} active={focused} />
             </div>
+            {roundup ? <RoundupPlugin /> : null}
             <CollaborationPlugin
               id={`section:${sectionId}`}
               providerFactory={providerFactory}

@@ -18,6 +18,7 @@ import { button, divider, image, quote } from './components.ts';
 import { text } from './hast.ts';
 import { formattedText, link } from './inline.ts';
 import { list } from './lists.ts';
+import { roundupItemRow } from './roundupEmail.ts';
 import { style } from './styles.ts';
 
 /** A section body as email content: blocks in reading order. */
@@ -90,6 +91,8 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       const cell = button(label, url, ctx);
       return cell ? [cell] : [];
     }
+    case 'roundupitem':
+      return [roundupItemRow(node, ctx, renderNodes)];
     default:
       return unreachableNodeType(type);
   }

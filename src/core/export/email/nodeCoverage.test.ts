@@ -14,7 +14,8 @@ import { el, para, text } from '../../../../test/helpers/bodyNodes.ts';
  */
 const NODE_SAMPLES: Record<
   BodyNodeType,
-  { body: SerializedBodyNode[]; email: RegExp; text: RegExp }
+  // `kind`: the section kind the node belongs in (roundup items live in roundup sections).
+  { body: SerializedBodyNode[]; email: RegExp; text: RegExp; kind?: 'roundup' }
 > = {
   root: { body: [para(text('root-marker'))], email: /root-marker/, text: /root-marker/ },
   paragraph: {
@@ -111,6 +112,20 @@ const NODE_SAMPLES: Record<
       /<td [^>]*bgcolor="#[0-9a-f]{6}"[^>]*padding:12px 24px[^>]*><a href="https:\/\/galley\.example\.org\/b"[^>]*>button-marker<\/a><\/td>/,
     text: /^button-marker: https:\/\/galley\.example\.org\/b$/m,
   },
+  roundupitem: {
+    kind: 'roundup',
+    body: [
+      el('roundupitem', [text('blurb-marker')], {
+        title: 'title-marker',
+        url: 'https://galley.example.org/r',
+        source: 'source-marker',
+        emoji: '🧪',
+      }),
+    ],
+    email:
+      /🧪<\/td>[\s\S]*<a href="https:\/\/galley\.example\.org\/r"[^>]*>title-marker<\/a>[\s\S]*source-marker[\s\S]*blurb-marker/,
+    text: /^🧪 title-marker \(source-marker\)\n {3}blurb-marker\n {3}https:\/\/galley\.example\.org\/r$/m,
+  },
 };
 
 function editionWith(children: SerializedBodyNode[], sections: Partial<Section>[] = [{}]): Edition {
@@ -132,7 +147,7 @@ describe('every node type the editor registers has an exporter case', () => {
   it.each([...BODY_NODE_TYPES])('%s renders in email and plain text', (type) => {
     const sample = NODE_SAMPLES[type];
     expect(sample, `add a sample for "${type}" and a case in both exporters`).toBeDefined();
-    const edition = editionWith(sample.body);
+    const edition = editionWith(sample.body, [{ kind: sample.kind ?? 'story' }]);
     const email = renderEmail(edition, defaultProfile());
     const text = renderTextWithWarnings(edition, defaultProfile());
     expect(email.warnings).toEqual([]);

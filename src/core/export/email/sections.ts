@@ -25,6 +25,7 @@ export function renderSection(
 ): ElementContent[] {
   switch (section.kind) {
     case 'story':
+    case 'roundup':
       return [...title(section.title, ctx), ...renderBody(section.body, ctx)];
     case 'intro': {
       const out = [...title(section.title, ctx), ...renderBody(section.body, ctx)];

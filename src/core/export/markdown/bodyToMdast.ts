@@ -3,6 +3,7 @@ import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
+import { roundupItemToMdast } from './roundupMarkdown.ts';
 
 type Node = SerializedBodyNode;
 
@@ -25,6 +26,8 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   horizontalrule: 'thematic break ---',
   image: '![alt](src "caption"), width in <!-- galley:image {"width":n} --> before it',
   button: '<!-- galley:button --> then a paragraph holding only [label](url)',
+  roundupitem:
+    '<!-- galley:roundup-item {fields} --> then a one-item list: - emoji [title](url) — source: blurb',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -86,6 +89,8 @@ function blockToMdast(node: Node): RootContent[] {
         },
       ];
     }
+    case 'roundupitem':
+      return roundupItemToMdast(node);
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.
       const inline = inlineToMdast(children);

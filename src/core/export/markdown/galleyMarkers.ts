@@ -21,8 +21,11 @@
  * - `br` (inline): a line break where CommonMark has none: at the end of a block, or
  *   inside a heading.
  * - `new-tab` (inline, right after a link): the link opens in a new tab.
+ * - `roundup-item`: the next one-item list is a roundup item with these exact fields
+ *   (`title`, `url`, `source`, `emoji`); see roundupMarkdown.ts.
  */
-export type MarkerName = 'button' | 'image' | 'empty-paragraph' | 'block' | 'br' | 'new-tab';
+export type MarkerName =
+  'button' | 'image' | 'empty-paragraph' | 'block' | 'br' | 'new-tab' | 'roundup-item';
 
 const MARKER_NAMES = new Set<string>([
   'button',
@@ -31,6 +34,7 @@ const MARKER_NAMES = new Set<string>([
   'block',
   'br',
   'new-tab',
+  'roundup-item',
 ]);
 
 /** A parsed marker: its name and its JSON attributes (empty when it has none). */

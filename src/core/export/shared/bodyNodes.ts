@@ -31,6 +31,7 @@ const KNOWN: Record<BodyNodeType, true> = {
   horizontalrule: true,
   image: true,
   button: true,
+  roundupitem: true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

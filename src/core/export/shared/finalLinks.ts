@@ -1,6 +1,7 @@
 import type { Edition } from '../../model/types.ts';
 import { buttonOf, linkUrlOf } from './bodyNodes.ts';
 import { exportHref, voteBase, voteLink } from './links.ts';
+import { roundupItemOf } from './roundupItem.ts';
 import type { PublicationProfile } from './profile.ts';
 import { isUtmOptOut, urlTagger } from './tagEdition.ts';
 import { oneLine } from './text.ts';
@@ -38,6 +39,10 @@ export function finalLinks(edition: Edition, profile: PublicationProfile): Final
       if (node.type === 'button') {
         const { label, url } = buttonOf(node);
         push(section.id, label || url, url, exportHref(tag(url, section)));
+      }
+      if (node.type === 'roundupitem') {
+        const { title, url } = roundupItemOf(node);
+        if (url !== '') push(section.id, title || url, url, exportHref(tag(url, section)));
       }
     });
     if (section.kind === 'sponsor' && section.url !== '')

@@ -65,7 +65,10 @@ export function tagEdition(edition: Edition, profile: PublicationProfile): Editi
 function tagBody(body: SectionBody, tag: (url: string, optOut: boolean) => string): SectionBody {
   const visit = (node: SerializedBodyNode): SerializedBodyNode => {
     let out = node;
-    if ((node.type === 'link' || node.type === 'button') && typeof node.url === 'string') {
+    if (
+      (node.type === 'link' || node.type === 'button' || node.type === 'roundupitem') &&
+      typeof node.url === 'string'
+    ) {
       const url = tag(node.url, isUtmOptOut(node));
       if (url !== node.url) out = { ...node, url };
     }

@@ -14,6 +14,7 @@ import {
 } from '../shared/bodyNodes.ts';
 import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
+import { roundupItemText } from './roundupText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 
 /** A rendered block: its lines; blocks are joined by blank lines. */
@@ -74,6 +75,8 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
       }
       return [wrap(`${oneLine(label) || 'Link'}: ${href}`)];
     }
+    case 'roundupitem':
+      return [roundupItemText(node, warn, inlineText)];
     default:
       return unreachableNodeType(type);
   }

@@ -103,6 +103,7 @@ function sectionBlocks(
   out.push(...textBlocks(section.body.root, warn));
   switch (section.kind) {
     case 'story':
+    case 'roundup':
       break;
     case 'intro': {
       const agenda = section.agenda === 'auto' ? agendaItems(edition) : [];

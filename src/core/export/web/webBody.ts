@@ -21,6 +21,7 @@ import {
 } from '../shared/bodyNodes.ts';
 import { exportHref } from '../shared/links.ts';
 import { oneLine } from '../shared/text.ts';
+import { roundupItemWeb } from './roundupWeb.ts';
 import type { WebContext } from './webContext.ts';
 
 /**
@@ -82,6 +83,8 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
       const link = webButton(label, url, ctx);
       return link ? [h('p', [link])] : [];
     }
+    case 'roundupitem':
+      return [roundupItemWeb(node, ctx, webNodes)];
     default:
       return unreachableNodeType(type);
   }

@@ -17,6 +17,7 @@ export function webSection(section: Section, edition: Edition, ctx: WebContext):
   const content: ElementContent[] = [];
   switch (section.kind) {
     case 'story':
+    case 'roundup':
       content.push(...heading(section.title), ...webBody(section.body, ctx));
       break;
     case 'intro': {

@@ -32,6 +32,9 @@ figure img{display:block;margin:0 auto}
 .sponsor{background:var(--box);border:1px solid var(--rule);border-radius:8px;padding:1rem 1.25rem;margin:2rem 0}
 .sponsor h2{margin-top:.25rem}
 .label{font-weight:700;letter-spacing:.05em;text-transform:uppercase;margin:0}
+.roundup-item{position:relative;border-bottom:1px solid var(--rule);padding-block:.75rem;padding-inline-start:2rem}
+.roundup-item p{margin:0}
+.roundup-item .mark{position:absolute;inset-inline-start:0}
 .choices{list-style:none;padding:0}
 .choices li{margin:0 0 .5rem}
 .editions{list-style:none;padding:0;margin:0}

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveStoreSpec } from '../paths.ts';
 import { mailAccessFromEnvironment } from '../send/mailAccess.ts';
+import { BusError } from '../cluster/PgRoomBus.ts';
 import { StoreError } from '../store/StoreError.ts';
 import { startServer, type RunningServer } from '../web/startServer.ts';
 
 export const SERVE_USAGE = `galley serve [--store PATH|postgres://… | --db PATH] [--host 127.0.0.1] [--port 4800] [--token T | --token-file F]
-             [--read-token T] [--static DIR] [--peer ws://HOST:PORT/sync --peer-token T [--share all|ID,ID]]`;
+             [--read-token T] [--static DIR] [--allow-origin URL] [--peer ws://HOST:PORT/sync --peer-token T [--share all|ID,ID]]`;
 
 const SERVE_HELP = `Run the sync hub and the HTTP API (and the workbench, once built) until stopped.
 
@@ -22,9 +23,14 @@ Usage: ${SERVE_USAGE}
   --token-file F   read the token from the first line of a file
   --read-token T   an extra read-only token, for reviewers
   --static DIR     serve this renderer build at / (default: out/renderer when built)
+  --allow-origin U a browser origin allowed besides the server's own (e.g. the
+                   https://… address of a proxy in front of it); repeatable
   --peer URL       keep shared editions in sync with another hub (ws://HOST:PORT/sync)
   --peer-token T   the token of that hub
-  --share WHAT     which editions to share with the peer: all (default) or a comma list of ids`;
+  --share WHAT     which editions to share with the peer: all (default) or a comma list of ids
+
+Environment (a flag wins over its variable): GALLEY_DB, GALLEY_TOKEN, GALLEY_TOKEN_FILE,
+GALLEY_HOST, GALLEY_PORT.`;
 
 interface Io {
   out: (text: string) => void;
@@ -53,6 +59,7 @@ export async function runServe(
         'token-file': { type: 'string' },
         'read-token': { type: 'string', multiple: true },
         static: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
         peer: { type: 'string' },
         'peer-token': { type: 'string' },
         share: { type: 'string' },
@@ -67,6 +74,14 @@ export async function runServe(
     io.out(SERVE_HELP);
     return 0;
   }
+  // A service manager or a container sets these; a flag given as well wins.
+  const fromEnv = (name: string) => (io.env[name] === '' ? undefined : io.env[name]);
+  values.host ??= fromEnv('GALLEY_HOST');
+  values.port ??= fromEnv('GALLEY_PORT');
+  if (values.token === undefined && values['token-file'] === undefined) {
+    values.token = fromEnv('GALLEY_TOKEN');
+    if (values.token === undefined) values['token-file'] = fromEnv('GALLEY_TOKEN_FILE');
+  }
   const port = values.port === undefined ? 4800 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.err(`galley serve: --port must be a number from 0 to 65535, not "${values.port}"`);
@@ -75,6 +90,14 @@ export async function runServe(
   if (values.token !== undefined && values['token-file'] !== undefined) {
     io.err('galley serve: give --token or --token-file, not both');
     return 2;
+  }
+  for (const origin of values['allow-origin'] ?? []) {
+    if (!isOrigin(origin)) {
+      io.err(
+        `galley serve: --allow-origin takes an origin like https://galley.example.com, not "${origin}"`,
+      );
+      return 2;
+    }
   }
   if ((values.peer === undefined) !== (values['peer-token'] === undefined)) {
     io.err('galley serve: --peer and --peer-token go together');
@@ -113,13 +136,14 @@ export async function runServe(
       tokens: token ? [token] : [],
       readOnlyTokens: values['read-token'] ?? [],
       staticDir,
+      allowedOrigins: values['allow-origin'] ?? [],
       mail: mailAccessFromEnvironment(io.env),
       peer: values.peer
         ? { url: values.peer, token: values['peer-token']!, share: parseShare(values.share) }
         : undefined,
     });
   } catch (error) {
-    if (error instanceof StoreError) {
+    if (error instanceof StoreError || error instanceof BusError) {
       io.err(`galley: ${error.message}`);
       return 1;
     }
@@ -154,6 +178,16 @@ export async function runServe(
     signals.on('SIGINT', onInt);
     signals.on('SIGTERM', onTerm);
   });
+}
+
+/** True for `scheme://host[:port]` with nothing after it, as browsers send in Origin. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }
 
 function parseShare(value: string | undefined): 'all' | string[] {

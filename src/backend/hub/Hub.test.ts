@@ -129,6 +129,7 @@ describe('Hub: a store that refuses a write', () => {
       wrapStore: (store) => ({
         loadDoc: (room) => store.loadDoc(room),
         loadLive: (room) => store.loadLive(room),
+        readUpdatesSince: (room, afterSeq) => store.readUpdatesSince(room, afterSeq),
         appendUpdate: async (room, update) => {
           if (failing) throw new Error('disk full');
           return store.appendUpdate(room, update);

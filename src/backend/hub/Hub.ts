@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { parseRoom } from '../../core/index.ts';
+import { ClusterLink } from '../cluster/ClusterLink.ts';
 import type { DocHost } from '../docs/DocHost.ts';
 import { createTokenCheck, type Access } from './auth.ts';
 import { Connection } from './Connection.ts';
@@ -56,9 +57,25 @@ export class Hub implements DocHost {
   // Set before shutdown starts, so connections closed by it do not schedule unloads.
   private closed = false;
   private closing: Promise<void> | null = null;
+  /** Set when hubs share the database (options.bus). */
+  private readonly link: ClusterLink | null;
 
   constructor(options: HubOptions) {
     this.options = resolveHubOptions(options);
+    this.link =
+      options.bus === undefined
+        ? null
+        : new ClusterLink(
+            options.bus,
+            {
+              get: (name) => {
+                const room = this.rooms.get(name);
+                return room === undefined || room.failed ? undefined : room;
+              },
+              all: () => [...this.rooms.values()].filter((room) => !room.failed),
+            },
+            this.options.log,
+          );
     this.gate = {
       checkToken: createTokenCheck(this.options.auth),
       allowedOrigins: this.options.allowedOrigins,
@@ -212,6 +229,7 @@ export class Hub implements DocHost {
     for (const server of this.servers) server.off('upgrade', this.onUpgrade);
     this.servers.clear();
     clearInterval(this.pingTimer);
+    this.link?.stop();
     const open = [...this.connections];
     for (const connection of open) connection.close(CloseCode.goingAway, 'hub closing', 'info');
     // Loads under way finish first, so the rooms they make are unloaded too.
@@ -340,8 +358,11 @@ export class Hub implements DocHost {
       onFailure: (failed) => this.dropFailed(failed),
       compaction: this.options.compaction,
       onLogGrow: this.onLogGrow,
+      cluster: this.link ?? undefined,
     });
     this.rooms.set(name, room);
+    // A notification sent while the log was being read may have been missed: look once.
+    if (this.link !== null) void room.follower.catchUp();
     return room;
   }
 

@@ -1,6 +1,14 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { LoadedLog } from '../store/updatesLog.ts';
+import { RemotePresence } from '../cluster/RemotePresence.ts';
+import { RoomFollower } from '../cluster/RoomFollower.ts';
+import type { LogRow } from '../store/GalleyStore.ts';
 import { Connection } from './Connection.ts';
 import type { HubLogEntry, HubStore } from './options.ts';
 import {
@@ -25,7 +33,20 @@ export interface RoomDeps {
   compaction: CompactionPolicy;
   /** Told each time the room's log grows (rows, bytes). */
   onLogGrow: (room: string, rows: number, bytes: number) => void;
+  /** Set when hubs share the database: where commits and presence are announced. */
+  cluster?: RoomCluster;
 }
+
+/** What a room tells the other hubs of a cluster (ClusterLink); absent on a lone hub. */
+export interface RoomCluster {
+  /** The room's log has committed rows up to `seq`. */
+  committed(room: string, seq: number): void;
+  /** An awareness update of this hub's editors in the room. */
+  localAwareness(room: string, update: Uint8Array): void;
+}
+
+/** The origin of rows another hub appended: already in the log, so never appended again. */
+const FROM_OTHER_HUB = Symbol('another hub');
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
@@ -48,6 +69,10 @@ interface Batch {
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
+  /** Keeps the doc level with rows other hubs append (used when clustered). */
+  readonly follower: RoomFollower;
+  /** Other hubs' editors in this room. */
+  readonly presence: RemotePresence;
   readonly connections = new Set<Connection>();
   private failure: { error: unknown } | null = null;
   /** Updates received this turn of the event loop, applied together by applyIncoming. */
@@ -76,6 +101,17 @@ export class Room {
     // The hub is not a participant: it must not show up as a presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new RemotePresence(this.awareness);
+    this.follower = new RoomFollower(loaded.seq, {
+      read: (afterSeq) => deps.store.readUpdatesSince(name, afterSeq),
+      apply: (rows) => this.applyFromOtherHubs(rows),
+      onError: (error) =>
+        deps.log({
+          level: 'warn',
+          room: name,
+          msg: `could not read what other hubs appended: ${describe(error)}`,
+        }),
+    });
     // Registered after loading, so replaying the log does not append it again.
     doc.on('update', this.onDocUpdate);
   }
@@ -181,6 +217,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.follower.stop();
     this.incoming = [];
     this.compactor.stop();
     this.doc.off('update', this.onDocUpdate);
@@ -254,6 +291,7 @@ export class Room {
 
   /** Every update of the doc joins the batch of this turn; the batch is written after it. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === FROM_OTHER_HUB) return this.relayFromOtherHubs(update);
     if (this.failure !== null) return;
     if (this.pending === null) {
       this.pending = newBatch();
@@ -308,6 +346,10 @@ export class Room {
     }
     // After the relay: compaction is only scheduled here, never run in this turn.
     this.compactor.appended(seqs, byteLength(entries.map((entry) => entry.update)));
+    // Announced only now that the rows are committed: another hub reads them at once.
+    this.follower.appended(seqs);
+    const last = seqs.at(-1);
+    if (last !== undefined) this.deps.cluster?.committed(this.name, last);
     try {
       this.deps.onRoomUpdate(this.name);
     } catch (error) {
@@ -334,6 +376,33 @@ export class Room {
     this.deps.onFailure(this);
   }
 
+  /** Rows another hub committed: applied in one transaction, relayed, never appended again. */
+  private applyFromOtherHubs(rows: LogRow[]): void {
+    if (this.destroyed || this.failure !== null) return;
+    try {
+      this.doc.transact(() => {
+        for (const row of rows) Y.applyUpdate(this.doc, row.data, FROM_OTHER_HUB);
+      }, FROM_OTHER_HUB);
+    } catch (error) {
+      this.deps.log({
+        level: 'error',
+        room: this.name,
+        msg: `a row another hub appended could not be applied: ${describe(error)}`,
+      });
+    }
+  }
+
+  /** Durable already (read from the log): relayed to every editor at once. */
+  private relayFromOtherHubs(update: Uint8Array): void {
+    const message = encodeSyncUpdate(update);
+    for (const connection of this.connections) connection.send(message);
+    try {
+      this.deps.onRoomUpdate(this.name);
+    } catch (error) {
+      this.deps.log({ level: 'error', room: this.name, msg: `onRoomUpdate: ${describe(error)}` });
+    }
+  }
+
   private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
     const { added, updated, removed } = change;
     if (origin instanceof Connection) {
@@ -342,7 +411,12 @@ export class Room {
     }
     // Echoed to the sender too: y-websocket clients count any message as a sign of life,
     // and a lone editor's own awareness renewals are all that keeps it from reconnecting.
-    const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
+    const changed = [...added, ...updated, ...removed];
+    // Only this hub's own editors go to the bus; what came from it is not sent back.
+    if (origin instanceof Connection && this.deps.cluster !== undefined) {
+      this.deps.cluster.localAwareness(this.name, encodeAwarenessUpdate(this.awareness, changed));
+    }
+    const message = encodeAwareness(this.awareness, changed);
     for (const connection of this.connections) connection.send(message);
   };
 }

@@ -1,4 +1,5 @@
 import type { GalleyStore } from '../store/GalleyStore.ts';
+import type { RoomBus } from '../cluster/RoomBus.ts';
 import type { HubAuth } from './auth.ts';
 import type { RateLimit } from './rateLimit.ts';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './compactionPolicy.ts';
@@ -15,6 +16,7 @@ export type HubStore = Pick<
   GalleyStore,
   | 'loadDoc'
   | 'loadLive'
+  | 'readUpdatesSince'
   | 'appendUpdate'
   | 'appendUpdates'
   | 'compactTo'
@@ -50,10 +52,17 @@ export interface HubOptions {
   onRoomUpdate?: (room: string) => void;
   /** Where the hub reports refusals and failures. Default: stderr, unless GALLEY_LOG=silent. */
   log?: (entry: HubLogEntry) => void;
+  /**
+   * The room bus when several hubs share one database: each open room follows the rows
+   * the others append, and presence crosses hubs. Absent on a lone hub.
+   */
+  bus?: RoomBus;
 }
 
 /** HubOptions with every default filled in. */
-export type ResolvedHubOptions = Required<Omit<HubOptions, 'allowedOrigins' | 'compaction'>> & {
+export type ResolvedHubOptions = Required<
+  Omit<HubOptions, 'allowedOrigins' | 'compaction' | 'bus'>
+> & {
   allowedOrigins: readonly string[];
   compaction: CompactionPolicy;
 };

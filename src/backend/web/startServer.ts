@@ -13,6 +13,11 @@ import { IndexRefresher } from './IndexRefresher.ts';
 import { serveStatic } from './staticFiles.ts';
 import { serveAsset } from './assetRoute.ts';
 import type { MailAccess } from '../send/mailAccess.ts';
+import type { RoomBus } from '../cluster/RoomBus.ts';
+import { serveHealth } from './healthRoutes.ts';
+import { InFlight } from './InFlight.ts';
+import { isPostgresSpec } from '../openStore.ts';
+import { PgRoomBus } from '../cluster/PgRoomBus.ts';
 
 export interface ServeOptions {
   /** The store: a SQLite file path, or a postgres:// URL (see openStore). */
@@ -35,7 +40,12 @@ export interface ServeOptions {
   nativeBinding?: string;
   /** Where test sends get the SMTP password (`galley serve`: the environment). */
   mail?: MailAccess;
+  /** The room bus when several hubs share one database; /readyz requires it connected. */
+  bus?: RoomBus;
 }
+
+// How long a drain waits for API requests still running before closing the store anyway.
+const DRAIN_TIMEOUT_MS = 10_000;
 
 export interface RunningServer {
   url: string;
@@ -80,11 +90,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const late: { refresher?: IndexRefresher; editions?: EditionService } = {};
   let hub!: Hub;
   let backend: Backend;
+  // A hub on PostgreSQL joins the cluster of hubs on that database (a hub id per process).
+  let bus: RoomBus | undefined;
+  try {
+    bus =
+      options.bus ??
+      (isPostgresSpec(options.dbPath)
+        ? await PgRoomBus.open(options.dbPath, { log: options.hub?.log })
+        : undefined);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   try {
     backend = await openBackend(options.dbPath, {
       nativeBinding: options.nativeBinding,
       host: (store) => {
         hub = new Hub({
+          bus,
           store,
           auth,
           allowedOrigins: origins,
@@ -100,6 +123,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
   } catch (error) {
     server.close();
+    if (!options.bus) await bus?.close();
     throw error;
   }
   late.editions = backend.editions;
@@ -130,14 +154,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   backend.context.mail = options.mail;
 
   const checkToken = createTokenCheck(auth);
+  const inFlight = new InFlight();
+  let draining = false;
+  const health = {
+    ping: () => backend.store.ping(),
+    busConnected: bus ? () => bus!.connected : undefined,
+    draining: () => draining,
+  };
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (serveHealth(path, res, health)) return;
     if (path.startsWith('/api/')) {
-      handleApiRequest(req, res, {
+      const request = handleApiRequest(req, res, {
         checkToken,
         isOriginAllowed: (origin) => isOriginAllowed(origin, origins),
         invoke: (method, input) => backend.invoke(method as never, input),
-      }).catch((error: unknown) => {
+      });
+      inFlight.track(request).catch((error: unknown) => {
         process.stderr.write(
           `galley: API ${path} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
         );
@@ -165,12 +198,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      // Stop taking work, let the hub store what it has, then close the database.
+      // A drain: /readyz says so, no new connection is accepted, editors are sent away
+      // with 1001 (they reconnect to another hub behind the same address), API requests
+      // and writes still running finish, and only then does the database close.
+      draining = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections?.();
       peers.stopAll();
       await session.stop();
       await hub.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await inFlight.idle(DRAIN_TIMEOUT_MS);
+      server.closeIdleConnections?.();
+      // A client that keeps a socket open past the drain does not keep the process alive.
+      const cutoff = setTimeout(() => server.closeAllConnections?.(), DRAIN_TIMEOUT_MS);
+      await stopped;
+      clearTimeout(cutoff);
+      if (!options.bus) await bus?.close();
       await refresher.flush();
       await backend.close();
     })());

@@ -15,8 +15,7 @@ const CODE = 16;
  * Converts mdast flow content (a section's blocks) into loose Lexical blocks. Galley
  * markers (`<!-- galley:... -->`) apply to the block after them; whatever the model has no
  * place for is converted to its nearest form with a warning: code blocks become lines of
- * inline code, tables one paragraph per row, raw HTML its text, heading levels 1, 2, 5 and
- * 6 the nearest of 3 and 4.
+ * inline code, tables one paragraph per row, raw HTML its text.
  */
 export function flowToBlocks(nodes: readonly RootContent[], context: ImportContext): Loose[] {
   const out: Loose[] = [];
@@ -66,11 +65,8 @@ function blockToBlocks(node: RootContent, marker: Marker | null, context: Import
     case 'paragraph':
       return paragraphToBlocks(node, marker, context);
     case 'heading': {
-      if (node.depth !== 3 && node.depth !== 4)
-        context.notes.warn(
-          'Headings inside a section are levels 3 and 4; other levels were changed.',
-        );
-      const tag = node.depth >= 4 ? 'h4' : 'h3';
+      // Every level is kept (h1 to h6): Markdown and Lexical's HeadingNode share them.
+      const tag = `h${node.depth}`;
       const inline = phrasingToInline(node.children, context);
       // A heading holds text only: its images follow it.
       const images = inline.filter((n) => typeOf(n) === 'image');

@@ -101,13 +101,11 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
   switch (node.type) {
     case 'paragraph':
       return paragraph(restoreInline(arrayOf(node.children)), node);
-    case 'heading': {
-      const level = typeof node.tag === 'string' ? Number(node.tag.slice(1)) : 3;
+    case 'heading':
       return {
         ...element('heading', node, restoreInline(arrayOf(node.children))),
-        tag: level >= 4 ? 'h4' : 'h3',
+        tag: headingTag(node.tag),
       };
-    }
     case 'quote':
       return element('quote', node, restoreInline(arrayOf(node.children)));
     case 'list':
@@ -148,6 +146,17 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
       return inline.length > 0 ? paragraph(inline) : null;
     }
   }
+}
+
+/**
+ * Every level Lexical's HeadingNode knows, h1 to h6, is kept as it is: an imported post's
+ * levels keep their meaning. A level past 6 is the deepest; anything unreadable is h3,
+ * the section's own heading level.
+ */
+function headingTag(value: unknown): string {
+  const level = typeof value === 'string' ? Number(/^h(\d+)$/.exec(value)?.[1]) : NaN;
+  if (!Number.isInteger(level) || level < 1) return 'h3';
+  return `h${Math.min(level, 6)}`;
 }
 
 function restoreList(node: Loose, depth = 0): Node {

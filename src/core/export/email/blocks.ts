@@ -16,6 +16,7 @@ import {
 import { startSide, type EmailContext } from './context.ts';
 import { button, divider, image, quote } from './components.ts';
 import { text } from './hast.ts';
+import { emailHeadingSize } from './headingEmail.ts';
 import { formattedText, link } from './inline.ts';
 import { list } from './lists.ts';
 import { style } from './styles.ts';
@@ -51,10 +52,7 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
     }
     case 'heading': {
       const level = headingLevelOf(node);
-      const size =
-        level === 3
-          ? 'margin:28px 0 10px;font-size:19px;line-height:26px'
-          : 'margin:22px 0 8px;font-size:16px;line-height:24px';
+      const size = emailHeadingSize(level);
       return [
         h(
           `h${level}`,

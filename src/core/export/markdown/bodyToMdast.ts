@@ -1,6 +1,7 @@
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
+import { headingLevelOf } from '../shared/bodyNodes.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
 
@@ -17,7 +18,7 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   text: 'text; bold **, italic *, strikethrough ~~, underline <ins>, code `',
   linebreak: 'hard break `\\`; at a block end or in a heading <!-- galley:br -->',
   tab: 'a tab character',
-  heading: '### (h3) and #### (h4)',
+  heading: '# to ###### (h1 to h6); h1 and h2 after a <!-- galley:block --> marker',
   quote: 'blockquote >',
   list: '- bullets, 1. numbers (with start), - [ ] / - [x] check items; nested by indent',
   listitem: 'list item; a nested list joins the item before it',
@@ -42,12 +43,19 @@ function blockToMdast(node: Node): RootContent[] {
       if (children.length === 0) return [html('empty-paragraph', attrs)];
       return withAttrs(attrs, { type: 'paragraph', children: inlineToMdast(children) });
     }
-    case 'heading':
-      return withAttrs(blockAttrs(node), {
+    case 'heading': {
+      const depth = headingLevelOf(node);
+      const heading: RootContent = {
         type: 'heading',
-        depth: node.tag === 'h4' ? 4 : 3,
+        depth,
         children: inlineToMdast(children, { inHeading: true }),
-      });
+      };
+      // In a Galley Markdown file `#` opens the edition and `##` a section: a block
+      // marker in front keeps a body heading of those levels in its section.
+      return depth <= 2
+        ? [html('block', blockAttrs(node)), heading]
+        : withAttrs(blockAttrs(node), heading);
+    }
     case 'quote': {
       const inline = inlineToMdast(children);
       return withAttrs(blockAttrs(node), {

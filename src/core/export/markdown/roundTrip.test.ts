@@ -133,7 +133,10 @@ function trickyBlocks(r: Random): unknown[] {
     switch (r.int(0, 8)) {
       case 0:
         out.push(
-          element('heading', trickyInline(r), { tag: r.pick(['h3', 'h4']), ...trickyAttrs(r) }),
+          element('heading', trickyInline(r), {
+            tag: r.pick(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']),
+            ...trickyAttrs(r),
+          }),
         );
         break;
       case 1:

@@ -1,5 +1,5 @@
 import type { SectionBody, SerializedBodyNode } from './types.ts';
-import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
+import { sanitizeBodyLinkUrl, sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
 /**
  * Repairs a section body from loose input (a file, a peer, an old version) into the
@@ -225,7 +225,8 @@ function restoreInline(children: unknown[]): Node[] {
         break;
       case 'link': {
         const inner = restoreInline(arrayOf(child.children)).filter((n) => n.type !== 'link');
-        const url = sanitizeLinkUrl(child.url);
+        // Relative links are kept (Markdown from a web site); preflight flags them.
+        const url = sanitizeBodyLinkUrl(child.url);
         if (inner.length === 0) break;
         if (url === null) {
           // A link we cannot trust keeps its words, loses its target.

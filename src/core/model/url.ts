@@ -34,6 +34,40 @@ export function sanitizeLinkUrl(value: unknown): string | null {
   return trimmed;
 }
 
+// Relative references resolve against this placeholder to be checked; it is never written.
+const RELATIVE_BASE = 'https://relative.galley.invalid/';
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * A relative reference (`/about`, `post.html`, `#notes`, `?page=2`) as written, or null.
+ * Markdown written for a web site links this way; the model keeps such a link, preflight
+ * flags it and the email and web exports write only its words (an email has no page to be
+ * relative to). It must stay on the page's own site: `//host/x` and `/\host/x` (which
+ * browsers read as `//host/x`) are refused, as is anything with a scheme.
+ */
+export function relativeLinkUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  // eslint-disable-next-line no-control-regex
+  if (trimmed === '' || SCHEME.test(trimmed) || /[\u0000-\u001f\u007f\s]/.test(trimmed))
+    return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed, RELATIVE_BASE);
+  } catch {
+    return null;
+  }
+  return url.href.startsWith(RELATIVE_BASE) ? trimmed : null;
+}
+
+/**
+ * A link inside body text: what `sanitizeLinkUrl` keeps, or a relative reference (see
+ * `relativeLinkUrl`). Buttons, sponsor and vote URLs stay absolute.
+ */
+export function sanitizeBodyLinkUrl(value: unknown): string | null {
+  return sanitizeLinkUrl(value) ?? relativeLinkUrl(value);
+}
+
 /** Image sources: absolute http(s) URLs, or `asset:<sha256>` references into the store. */
 export function sanitizeImageSrc(value: unknown): string | null {
   if (typeof value !== 'string') return null;

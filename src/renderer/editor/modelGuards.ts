@@ -23,6 +23,7 @@ import {
   ButtonNode,
   ImageNode,
   linkRel,
+  sanitizeBodyLinkUrl,
   sanitizeImageSrc,
   sanitizeLinkUrl,
 } from '../../core/index.ts';
@@ -78,7 +79,7 @@ export function parseImageWidth(value: unknown): number | null {
 export function registerModelGuards(editor: LexicalEditor): () => void {
   return mergeRegister(
     editor.registerNodeTransform(LinkNode, (link) => {
-      const safe = sanitizeLinkUrl(link.getURL());
+      const safe = sanitizeBodyLinkUrl(link.getURL());
       if (safe === null) {
         $unwrapNode(link);
         return;

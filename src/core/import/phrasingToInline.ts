@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
-import { sanitizeBodyLinkUrl, sanitizeImageSrc } from '../model/url.ts';
+import { sanitizeBodyImageSrc, sanitizeBodyLinkUrl } from '../model/url.ts';
 import { htmlText } from './htmlText.ts';
 import type { ImportContext } from './importContext.ts';
 import { lineBreak, textNode, typeOf, type Loose } from './looseNodes.ts';
@@ -148,9 +148,9 @@ export function phrasingToInline(
   };
 
   const image = (src: string, alt: string, title: string | null, target: Loose[]): void => {
-    if (sanitizeImageSrc(src) === null) {
+    if (sanitizeBodyImageSrc(src) === null) {
       context.notes.warn(
-        `An image from "${preview(src)}" was removed: images need an https (or http) address.`,
+        `An image from "${preview(src)}" was removed: images need an https (or http) address or a relative path.`,
       );
       return;
     }

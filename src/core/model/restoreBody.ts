@@ -1,5 +1,5 @@
 import type { SectionBody, SerializedBodyNode } from './types.ts';
-import { sanitizeBodyLinkUrl, sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
+import { sanitizeBodyImageSrc, sanitizeBodyLinkUrl, sanitizeLinkUrl } from './url.ts';
 
 /**
  * Repairs a section body from loose input (a file, a peer, an old version) into the
@@ -113,7 +113,7 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
     case 'horizontalrule':
       return { type: 'horizontalrule', version: 1 };
     case 'image': {
-      const src = sanitizeImageSrc(node.src);
+      const src = sanitizeBodyImageSrc(node.src);
       if (src === null) return null;
       const width =
         typeof node.width === 'number' && Number.isFinite(node.width) && node.width > 0

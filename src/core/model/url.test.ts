@@ -46,12 +46,18 @@ describe('sanitizeImageSrc', () => {
 });
 
 describe('sanitizeBodyLinkUrl', () => {
-  it.each(['https://example.com/a', '/about', 'post.html', '../up', '#notes', '?page=2', '/föö'])(
-    'keeps %s (absolute, or relative to the page it was written for)',
-    (url) => {
-      expect(sanitizeBodyLinkUrl(url)).toBe(url);
-    },
-  );
+  it.each([
+    'https://example.com/a',
+    '/about',
+    'post.html',
+    '../up',
+    '#notes',
+    '?page=2',
+    '/föö',
+    '',
+  ])('keeps %s (absolute, or relative to the page it was written for)', (url) => {
+    expect(sanitizeBodyLinkUrl(url)).toBe(url);
+  });
 
   it.each([
     '//evil.example/x',
@@ -62,7 +68,6 @@ describe('sanitizeBodyLinkUrl', () => {
     'C:\\files',
     '/a b',
     '/a\tb',
-    '',
     7,
   ])('refuses %s (another host, a scheme, whitespace)', (url) => {
     expect(sanitizeBodyLinkUrl(url)).toBeNull();

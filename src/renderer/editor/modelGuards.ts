@@ -23,6 +23,7 @@ import {
   ButtonNode,
   ImageNode,
   linkRel,
+  sanitizeBodyImageSrc,
   sanitizeBodyLinkUrl,
   sanitizeImageSrc,
   sanitizeLinkUrl,
@@ -105,7 +106,7 @@ export function registerModelGuards(editor: LexicalEditor): () => void {
       if (item.getChecked() !== undefined) item.setChecked(undefined);
     }),
     editor.registerNodeTransform(ImageNode, (image) => {
-      const src = sanitizeImageSrc(image.getSrc());
+      const src = sanitizeBodyImageSrc(image.getSrc());
       if (src === null) {
         image.remove();
         return;

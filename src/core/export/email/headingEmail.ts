@@ -4,9 +4,9 @@ import type { HeadingLevel } from '../shared/bodyNodes.ts';
  * The email size scale of body headings, in pixels with explicit line heights (Outlook
  * and Gmail apply their own defaults otherwise). h3 and h4, the levels the toolbar offers,
  * keep the sizes they always had; h1 and h2 (from imported Markdown or a shortcut) sit
- * above them and stay at or under the section title's 22 px rhythm plus a step, h5 and h6
- * step down without going below 14 px, which iOS Mail would enlarge anyway. h6 is set in
- * capitals so it still reads as a heading next to bold body text. Colour comes from
+ * above them, around the section title's 22 px; h5 and h6 step down without going below
+ * 14 px, which iOS Mail would enlarge anyway (no text-transform or letter-spacing: caniemail
+ * lists them as partly supported). Colour comes from
  * `headingStyle` and the dark-mode `gx-text` rule, the same for every level.
  */
 const SIZES: Record<HeadingLevel, string> = {
@@ -15,7 +15,7 @@ const SIZES: Record<HeadingLevel, string> = {
   3: 'margin:28px 0 10px;font-size:19px;line-height:26px',
   4: 'margin:22px 0 8px;font-size:16px;line-height:24px',
   5: 'margin:20px 0 8px;font-size:15px;line-height:22px',
-  6: 'margin:20px 0 8px;font-size:14px;line-height:20px;text-transform:uppercase;letter-spacing:1px',
+  6: 'margin:20px 0 8px;font-size:14px;line-height:20px',
 };
 
 /** The margin, size and line height of a body heading of `level` in email. */

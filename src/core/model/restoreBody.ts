@@ -1,4 +1,5 @@
 import type { SectionBody, SerializedBodyNode } from './types.ts';
+import { isLooseList, looseListState } from './looseList.ts';
 import { sanitizeBodyImageSrc, sanitizeBodyLinkUrl, sanitizeLinkUrl } from './url.ts';
 
 /**
@@ -190,6 +191,7 @@ function restoreList(node: Loose, depth = 0): Node {
     listType,
     start,
     tag: listType === 'number' ? 'ol' : 'ul',
+    ...looseListState(isLooseList(node)),
   };
 }
 

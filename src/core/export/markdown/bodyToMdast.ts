@@ -1,6 +1,7 @@
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
+import { isLooseList } from '../../model/looseList.ts';
 import { headingLevelOf } from '../shared/bodyNodes.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
@@ -20,7 +21,7 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   tab: 'a tab character',
   heading: '# to ###### (h1 to h6); h1 and h2 after a <!-- galley:block --> marker',
   quote: 'blockquote >',
-  list: '- bullets, 1. numbers (with start), - [ ] / - [x] check items; nested by indent',
+  list: '- bullets, 1. numbers (with start), - [ ] / - [x] check items; nested by indent; loose lists with blank lines between items',
   listitem: 'list item; a nested list joins the item before it',
   link: '[text](url "title"); target _blank adds <!-- galley:new-tab -->',
   horizontalrule: 'thematic break ---',
@@ -105,6 +106,9 @@ function blockToMdast(node: Node): RootContent[] {
 function listToMdast(node: Node): List {
   const check = node.listType === 'check';
   const ordered = node.listType === 'number';
+  // A loose list is written with blank lines between items and between an item's
+  // paragraph and its nested list, so a one-item list is loose too.
+  const loose = isLooseList(node);
   const items: ListItem[] = [];
   for (const item of node.children ?? []) {
     const children = item.children ?? [];
@@ -139,8 +143,8 @@ function listToMdast(node: Node): List {
     type: 'list',
     ordered,
     start: ordered && typeof node.start === 'number' ? node.start : null,
-    spread: false,
-    children: items,
+    spread: loose,
+    children: loose ? items.map((item) => ({ ...item, spread: true })) : items,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import { opensFragile } from '../export/markdown/bodyToMdast.ts';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
 import { looseListState } from '../model/looseList.ts';
 import type { ImportContext } from './importContext.ts';
@@ -31,7 +32,7 @@ export function listToBlocks(
   // line to put anywhere), and renders no differently: it stays tight.
   const loose =
     items.length > 1 &&
-    (list.spread === true || list.children.some((item) => item.spread === true));
+    (list.spread === true || list.children.some((item) => spreadOwnBlocks(item, context)));
   return [{ ...attrs, type: 'list', listType, start, children: items, ...looseListState(loose) }];
 }
 
@@ -110,6 +111,24 @@ function inlineOf(block: Loose, context: ImportContext): Loose[] {
   return childrenOf(block).flatMap((child) =>
     typeOf(child) === 'image' ? inlineOf(child, context) : [child],
   );
+}
+
+/**
+ * Whether a blank line between an item's blocks makes its list loose. The exporter writes
+ * one before a nested list that could not follow a paragraph without it (one numbered from
+ * other than 1, or opening with an empty item or such a list) in a tight list too; such an item does not make the list loose, and
+ * since CommonMark reads it loose, that is an approximation.
+ */
+function spreadOwnBlocks(item: ListItem, context: ImportContext): boolean {
+  if (item.spread !== true) return false;
+  const blocks = item.children.filter((c) => c.type !== 'list');
+  const lists = item.children.filter((c) => c.type === 'list');
+  const fragile =
+    blocks.length <= 1 &&
+    blocks.every((c) => c.type === 'paragraph' || c.type === 'html') &&
+    lists.some((list) => (list.ordered === true && list.start !== 1) || opensFragile(list));
+  if (fragile) context.notes.approximate();
+  return !fragile;
 }
 
 const TASK = /^\[([ xX])\](?:[ \t]|$)/;

@@ -148,7 +148,8 @@ function listToMdast(node: Node): List {
   };
 }
 
-function opensFragile(list: List): boolean {
+/** Whether a nested list cannot follow its item's paragraph without a blank line. */
+export function opensFragile(list: List): boolean {
   const first = list.children[0];
   if (!first || first.children.length === 0) return true;
   const head = first.children[0];

@@ -61,7 +61,7 @@ describe('the workbench in browser mode', () => {
         const body = sectionBody(page, 'Untitled story').first();
         const card = body.locator('xpath=ancestor::article');
         await body.click();
-        await page.keyboard.type('## Launch week');
+        await page.keyboard.type('### Launch week');
         await page.keyboard.press('Enter');
         await page.keyboard.type('Plain then ');
         await page.keyboard.press('Control+b');

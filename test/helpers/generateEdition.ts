@@ -166,7 +166,10 @@ function blocks(r: Random): SerializedBodyNode[] {
   for (let i = 0; i < r.int(1, 8); i++) {
     switch (r.int(0, 8)) {
       case 0:
-        out.push({ ...element('heading', inline(r)), tag: r.pick(['h3', 'h4']) });
+        out.push({
+          ...element('heading', inline(r)),
+          tag: r.pick(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']),
+        });
         break;
       case 1:
         out.push(element('quote', inline(r)));

@@ -16,6 +16,7 @@ function gated(store: SqliteStore) {
   const counts = { loads: 0, appends: 0 };
   const wrapped: HubStore = {
     loadDoc: (room) => store.loadDoc(room),
+    readUpdatesSince: (room, after) => store.readUpdatesSince(room, after),
     loadLive: async (room) => {
       counts.loads += 1;
       await gate;

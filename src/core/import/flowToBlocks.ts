@@ -72,11 +72,8 @@ function blockToBlocks(node: RootContent, marker: Marker | null, context: Import
     case 'paragraph':
       return paragraphToBlocks(node, marker, context);
     case 'heading': {
-      if (node.depth !== 3 && node.depth !== 4)
-        context.notes.warn(
-          'Headings inside a section are levels 3 and 4; other levels were changed.',
-        );
-      const tag = node.depth >= 4 ? 'h4' : 'h3';
+      // Every level is kept (h1 to h6): Markdown and Lexical's HeadingNode share them.
+      const tag = `h${node.depth}`;
       const inline = phrasingToInline(node.children, context);
       // A heading holds text only: its images follow it.
       const images = inline.filter((n) => typeOf(n) === 'image');

@@ -1,5 +1,7 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import { opensFragile } from '../export/markdown/bodyToMdast.ts';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
+import { looseListState } from '../model/looseList.ts';
 import type { ImportContext } from './importContext.ts';
 import { childrenOf, lineBreak, textNode, typeOf, type Loose } from './looseNodes.ts';
 import { phrasingToInline } from './phrasingToInline.ts';
@@ -13,7 +15,7 @@ type FlowToBlocks = (nodes: readonly RootContent[], context: ImportContext) => L
  * Converts an mdast list into a loose Lexical list. A bullet list whose every item starts
  * with a GFM task box (`[ ]`, `[x]`) becomes a check list. A Lexical list item holds
  * inline content only, so an item's extra paragraphs (and anything else) join it after a
- * line break; a nested list follows its item in a wrapper item, as Lexical keeps it.
+ * line break (an approximation); a loose list keeps its looseness as a node state; a nested list follows its item in a wrapper item, as Lexical keeps it.
  */
 export function listToBlocks(
   list: List,
@@ -23,7 +25,15 @@ export function listToBlocks(
   flowToBlocks: FlowToBlocks,
 ): Loose[] {
   const { listType, start, items } = convertList(list, context, depth, flowToBlocks);
-  return [{ ...attrs, type: 'list', listType, start, children: items }];
+  // CommonMark: a list is loose when a blank line separates its items or two blocks of
+  // one item; its items then render as paragraphs. An item of several paragraphs still
+  // approximates (below): the model holds one run of inline content per item. A list of
+  // one item and no nested list cannot be written loose in Markdown (there is no blank
+  // line to put anywhere), and renders no differently: it stays tight.
+  const loose =
+    items.length > 1 &&
+    (list.spread === true || list.children.some((item) => spreadOwnBlocks(item, context)));
+  return [{ ...attrs, type: 'list', listType, start, children: items, ...looseListState(loose) }];
 }
 
 function convertList(
@@ -32,7 +42,6 @@ function convertList(
   depth: number,
   flowToBlocks: FlowToBlocks,
 ): { listType: string; start: number; items: Loose[] } {
-  if (list.spread || list.children.some((item) => item.spread)) context.notes.approximate();
   const withText = list.children.filter((item) => item.children.some((c) => c.type !== 'list'));
   const check =
     !list.ordered &&
@@ -62,6 +71,9 @@ function convertList(
         parts.push(phrasingToInline(paragraph.children, context));
         return;
       }
+      // Used by the references that point at it (the context holds every definition);
+      // renders as nothing.
+      if (child.type === 'definition') return;
       if (child.type === 'html') {
         const markers = parseMarkers(child.value);
         if (markers?.length === 1 && markers[0]!.name === 'empty-paragraph') {
@@ -99,6 +111,24 @@ function inlineOf(block: Loose, context: ImportContext): Loose[] {
   return childrenOf(block).flatMap((child) =>
     typeOf(child) === 'image' ? inlineOf(child, context) : [child],
   );
+}
+
+/**
+ * Whether a blank line between an item's blocks makes its list loose. The exporter writes
+ * one before a nested list that could not follow a paragraph without it (one numbered from
+ * other than 1, or opening with an empty item or such a list) in a tight list too; such an item does not make the list loose, and
+ * since CommonMark reads it loose, that is an approximation.
+ */
+function spreadOwnBlocks(item: ListItem, context: ImportContext): boolean {
+  if (item.spread !== true) return false;
+  const blocks = item.children.filter((c) => c.type !== 'list');
+  const lists = item.children.filter((c) => c.type === 'list');
+  const fragile =
+    blocks.length <= 1 &&
+    blocks.every((c) => c.type === 'paragraph' || c.type === 'html') &&
+    lists.some((list) => (list.ordered === true && list.start !== 1) || opensFragile(list));
+  if (fragile) context.notes.approximate();
+  return !fragile;
 }
 
 const TASK = /^\[([ xX])\](?:[ \t]|$)/;

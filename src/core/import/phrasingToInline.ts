@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
-import { sanitizeImageSrc, sanitizeLinkUrl } from '../model/url.ts';
+import { sanitizeBodyImageSrc, sanitizeBodyLinkUrl } from '../model/url.ts';
 import { htmlText } from './htmlText.ts';
 import type { ImportContext } from './importContext.ts';
 import { lineBreak, textNode, typeOf, type Loose } from './looseNodes.ts';
@@ -44,6 +44,16 @@ function reordered(node: Nodes): boolean {
 }
 
 /**
+ * True when a mark holds text of its own outside links. A format is a bit on text, so
+ * `*[a](x)*` reads the same as `[*a*](x)`, which is how the exporter writes it.
+ */
+function hasOwnText(node: Nodes): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value !== '';
+  if (node.type === 'link' || node.type === 'linkReference') return false;
+  return 'children' in node && node.children.some(hasOwnText);
+}
+
+/**
  * Converts mdast phrasing into loose Lexical inline nodes: marks become format bits,
  * links are checked against the allowlist (a refused link keeps its words), references
  * are resolved, raw HTML keeps no markup. Images are returned in place as `image` blocks;
@@ -74,7 +84,7 @@ export function phrasingToInline(
         case 'strong':
         case 'delete': {
           const bit = MARK_BITS[node.type];
-          if (format & bit || reordered(node)) context.notes.approximate();
+          if (format & bit || reordered(node) || !hasOwnText(node)) context.notes.approximate();
           walk(node.children, format | bit, target);
           break;
         }
@@ -124,9 +134,9 @@ export function phrasingToInline(
     const images = inner.filter((n) => typeOf(n) === 'image');
     const words = inner.filter((n) => typeOf(n) !== 'image');
     if (images.length > 0) context.notes.warn('An image inside a link was kept without its link.');
-    if (sanitizeLinkUrl(url) === null) {
+    if (sanitizeBodyLinkUrl(url) === null) {
       context.notes.warn(
-        `A link to "${preview(url)}" was removed (links must be https, http, mailto or tel); its text was kept.`,
+        `A link to "${preview(url)}" was removed (links must be https, http, mailto, tel or relative); its text was kept.`,
       );
       target.push(...words);
     } else if (words.length === 0) {
@@ -138,9 +148,9 @@ export function phrasingToInline(
   };
 
   const image = (src: string, alt: string, title: string | null, target: Loose[]): void => {
-    if (sanitizeImageSrc(src) === null) {
+    if (sanitizeBodyImageSrc(src) === null) {
       context.notes.warn(
-        `An image from "${preview(src)}" was removed: images need an https (or http) address.`,
+        `An image from "${preview(src)}" was removed: images need an https (or http) address or a relative path.`,
       );
       return;
     }

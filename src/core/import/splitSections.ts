@@ -1,5 +1,5 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import { parseSectionComment } from '../export/markdown/galleyMarkers.ts';
+import { parseMarkers, parseSectionComment } from '../export/markdown/galleyMarkers.ts';
 import type { ImportNotes } from './importNotes.ts';
 import { plainText } from './plainText.ts';
 
@@ -22,7 +22,8 @@ export interface SplitDocument {
 
 /**
  * Cuts a document into sections: each `##` heading starts one and gives its title; a
- * galley comment right after the heading gives its kind and fields. A `#` heading that
+ * galley comment right after the heading gives its kind and fields; a `##` right after a
+ * block marker is a body heading, not a section. A `#` heading that
  * opens the document is set apart as a candidate edition title.
  */
 export function splitSections(tree: Root, source: string, notes: ImportNotes): SplitDocument {
@@ -39,7 +40,7 @@ export function splitSections(tree: Root, source: string, notes: ImportNotes): S
   let current: SectionDraft | null = null;
   for (; index < children.length; index++) {
     const node = children[index]!;
-    if (node.type === 'heading' && node.depth === 2) {
+    if (node.type === 'heading' && node.depth === 2 && !isBodyHeading(children[index - 1])) {
       current = { title: titleOf(node, source), fields: {}, nodes: [] };
       sections.push(current);
       const next = children[index + 1];
@@ -58,6 +59,14 @@ export function splitSections(tree: Root, source: string, notes: ImportNotes): S
     (current ? current.nodes : intro).push(node);
   }
   return { heading, intro, sections };
+}
+
+// The exporter writes a block marker before a body heading of level 1 or 2 (see
+// galleyMarkers.ts): that `##` stays in the section it is in.
+function isBodyHeading(previous: RootContent | undefined): boolean {
+  if (previous?.type !== 'html') return false;
+  const markers = parseMarkers(previous.value);
+  return markers?.length === 1 && markers[0]!.name === 'block';
 }
 
 // A setext heading's lines are one title; in an ATX heading a newline can only come from

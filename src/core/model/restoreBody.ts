@@ -3,7 +3,8 @@ import { restoreCodeBlock } from './restoreCodeBlock.ts';
 import { restoreTable } from './restoreTable.ts';
 import { restoreCallout, restoreEmbed, restoreHtmlCard } from './restoreCards.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
-import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
+import { isLooseList, looseListState } from './looseList.ts';
+import { sanitizeBodyImageSrc, sanitizeBodyLinkUrl, sanitizeLinkUrl } from './url.ts';
 
 /**
  * Repairs a section body from loose input (a file, a peer, an old version) into the
@@ -105,13 +106,11 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
   switch (node.type) {
     case 'paragraph':
       return paragraph(restoreInline(arrayOf(node.children)), node);
-    case 'heading': {
-      const level = typeof node.tag === 'string' ? Number(node.tag.slice(1)) : 3;
+    case 'heading':
       return {
         ...element('heading', node, restoreInline(arrayOf(node.children))),
-        tag: level >= 4 ? 'h4' : 'h3',
+        tag: headingTag(node.tag),
       };
-    }
     case 'quote':
       return element('quote', node, restoreInline(arrayOf(node.children)));
     case 'list':
@@ -119,7 +118,7 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
     case 'horizontalrule':
       return { type: 'horizontalrule', version: 1 };
     case 'image': {
-      const src = sanitizeImageSrc(node.src);
+      const src = sanitizeBodyImageSrc(node.src);
       if (src === null) return null;
       const width =
         typeof node.width === 'number' && Number.isFinite(node.width) && node.width > 0
@@ -173,6 +172,17 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
   }
 }
 
+/**
+ * Every level Lexical's HeadingNode knows, h1 to h6, is kept as it is: an imported post's
+ * levels keep their meaning. A level past 6 is the deepest; anything unreadable is h3,
+ * the section's own heading level.
+ */
+function headingTag(value: unknown): string {
+  const level = typeof value === 'string' ? Number(/^h(\d+)$/.exec(value)?.[1]) : NaN;
+  if (!Number.isInteger(level) || level < 1) return 'h3';
+  return `h${Math.min(level, 6)}`;
+}
+
 function restoreList(node: Loose, depth = 0): Node {
   const listType =
     node.listType === 'number' || node.listType === 'check' ? node.listType : 'bullet';
@@ -204,6 +214,7 @@ function restoreList(node: Loose, depth = 0): Node {
     listType,
     start,
     tag: listType === 'number' ? 'ol' : 'ul',
+    ...looseListState(isLooseList(node)),
   };
 }
 
@@ -239,7 +250,8 @@ function restoreInline(children: unknown[]): Node[] {
         break;
       case 'link': {
         const inner = restoreInline(arrayOf(child.children)).filter((n) => n.type !== 'link');
-        const url = sanitizeLinkUrl(child.url);
+        // Relative links are kept (Markdown from a web site); preflight flags them.
+        const url = sanitizeBodyLinkUrl(child.url);
         if (inner.length === 0) break;
         if (url === null) {
           // A link we cannot trust keeps its words, loses its target.

@@ -93,16 +93,27 @@ describe('restoreBody', () => {
           { type: 'image', src: 'data:image/png;base64,AAA', alt: 'x' },
           { type: 'image', src: 'https://img.example.com/a.png', width: 9000, alt: 'a' },
           { type: 'heading', tag: 'h1', children: [{ type: 'text', text: 'Big' }] },
+          { type: 'heading', tag: 'h9', children: [{ type: 'text', text: 'Deep' }] },
+          { type: 'heading', tag: 'x', children: [{ type: 'text', text: 'Odd' }] },
         ],
       },
     });
     const json = JSON.stringify(body);
     expect(json).not.toMatch(/javascript|data:|evil|script"/);
-    expect(bodyText(body)).toBe('alert(1)\nloose text\nclick meok\na\nBig');
+    expect(bodyText(body)).toBe('alert(1)\nloose text\nclick meok\na\nBig\nDeep\nOdd');
     const types = body.root.children.map((n) => n.type);
-    expect(types).toEqual(['paragraph', 'paragraph', 'paragraph', 'image', 'heading']);
+    expect(types).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'image',
+      'heading',
+      'heading',
+      'heading',
+    ]);
     expect(body.root.children[3]).toMatchObject({ width: 1200 });
-    expect(body.root.children[4]).toMatchObject({ tag: 'h3' });
+    // Every level HeadingNode has is kept; past h6 is h6, an unreadable tag h3.
+    expect(body.root.children.slice(4).map((n) => n.tag)).toEqual(['h1', 'h6', 'h3']);
     // "click" lost its link and merged with the plain text after it, as Lexical would.
     expect(body.root.children[2]!.children![0]).toMatchObject({ type: 'text', text: 'click me' });
   });

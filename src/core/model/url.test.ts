@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
+import { sanitizeBodyLinkUrl, sanitizeImageSrc, sanitizeLinkUrl } from './url.ts';
 
 describe('sanitizeLinkUrl', () => {
   it.each([
@@ -42,5 +42,34 @@ describe('sanitizeImageSrc', () => {
     expect(sanitizeImageSrc('mailto:a@b.c')).toBeNull();
     expect(sanitizeImageSrc('data:image/png;base64,AAAA')).toBeNull();
     expect(sanitizeImageSrc('javascript:alert(1)')).toBeNull();
+  });
+});
+
+describe('sanitizeBodyLinkUrl', () => {
+  it.each([
+    'https://example.com/a',
+    '/about',
+    'post.html',
+    '../up',
+    '#notes',
+    '?page=2',
+    '/föö',
+    '',
+  ])('keeps %s (absolute, or relative to the page it was written for)', (url) => {
+    expect(sanitizeBodyLinkUrl(url)).toBe(url);
+  });
+
+  it.each([
+    '//evil.example/x',
+    '/\\evil.example/x',
+    '\\\\evil.example',
+    'javascript:alert(1)',
+    'made-up:thing',
+    'C:\\files',
+    '/a b',
+    '/a\tb',
+    7,
+  ])('refuses %s (another host, a scheme, whitespace)', (url) => {
+    expect(sanitizeBodyLinkUrl(url)).toBeNull();
   });
 });

@@ -34,6 +34,42 @@ export function sanitizeLinkUrl(value: unknown): string | null {
   return trimmed;
 }
 
+// Relative references resolve against this placeholder to be checked; it is never written.
+const RELATIVE_BASE = 'https://relative.galley.invalid/';
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * A relative reference (`/about`, `post.html`, `#notes`, `?page=2`, or empty) as written,
+ * or null.
+ * Markdown written for a web site links this way; the model keeps such a link, preflight
+ * flags it and the email and web exports write only its words (an email has no page to be
+ * relative to). It must stay on the page's own site: `//host/x` and `/\host/x` (which
+ * browsers read as `//host/x`) are refused, as is anything with a scheme.
+ */
+export function relativeLinkUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  // `[text]()`: a link still to be filled in; preflight reports it (link-empty).
+  if (trimmed === '') return '';
+  // eslint-disable-next-line no-control-regex
+  if (SCHEME.test(trimmed) || /[\u0000-\u001f\u007f\s]/.test(trimmed)) return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed, RELATIVE_BASE);
+  } catch {
+    return null;
+  }
+  return url.href.startsWith(RELATIVE_BASE) ? trimmed : null;
+}
+
+/**
+ * A link inside body text: what `sanitizeLinkUrl` keeps, or a relative reference (see
+ * `relativeLinkUrl`). Buttons, sponsor and vote URLs stay absolute.
+ */
+export function sanitizeBodyLinkUrl(value: unknown): string | null {
+  return sanitizeLinkUrl(value) ?? relativeLinkUrl(value);
+}
+
 /** Image sources: absolute http(s) URLs, or `asset:<sha256>` references into the store. */
 export function sanitizeImageSrc(value: unknown): string | null {
   if (typeof value !== 'string') return null;
@@ -42,4 +78,15 @@ export function sanitizeImageSrc(value: unknown): string | null {
   const url = sanitizeLinkUrl(trimmed);
   if (url === null || !url.startsWith('http')) return null;
   return url;
+}
+
+/**
+ * An image in body text: what `sanitizeImageSrc` keeps, or a relative path (see
+ * `relativeLinkUrl`; never empty) from Markdown written for a web site. The email and web
+ * exports leave such an image out (its alt text stays in the text version) and preflight
+ * reports it, so the editor can give it an https address or upload it.
+ */
+export function sanitizeBodyImageSrc(value: unknown): string | null {
+  const src = sanitizeImageSrc(value) ?? relativeLinkUrl(value);
+  return src === '' ? null : src;
 }

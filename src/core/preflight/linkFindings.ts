@@ -1,4 +1,4 @@
-import { isMergeTag, sanitizeLinkUrl } from '../model/url.ts';
+import { isMergeTag, relativeLinkUrl, sanitizeLinkUrl } from '../model/url.ts';
 import { MAX_URL_LENGTH } from '../export/shared/links.ts';
 import type { Severity } from './types.ts';
 
@@ -14,7 +14,7 @@ const PLACEHOLDER_HOST = /(^|\.)(example\.(com|org|net)|example|test|invalid)$/i
 const LOCAL_HOST = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])$/i;
 
 /**
- * What is wrong with a link target, if anything: empty, not allowed, too long for a mail
+ * What is wrong with a link target, if anything: empty, relative, not allowed, too long for a mail
  * line, local, a placeholder domain, still marked TK, or only http.
  */
 export function urlProblems(url: string): UrlProblem[] {
@@ -22,6 +22,14 @@ export function urlProblems(url: string): UrlProblem[] {
   if (trimmed === '')
     return [{ severity: 'error', code: 'link-empty', message: 'a link has no URL' }];
   const safe = sanitizeLinkUrl(trimmed);
+  if (safe === null && relativeLinkUrl(trimmed) !== null)
+    return [
+      {
+        severity: 'error',
+        code: 'link-relative',
+        message: `"${short(trimmed)}" is a relative link, which only works on the site it was written for; give the full https address (the email and web exports keep only its words)`,
+      },
+    ];
   if (safe === null)
     return [
       {

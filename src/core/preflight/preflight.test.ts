@@ -80,18 +80,21 @@ describe('preflight', () => {
               link('tel:+15555550100'),
               link('mailto:ed@real.org'),
               link('https://real.org/fine'),
+              // Kept by the model (Markdown from a web site), but no use in an email.
+              link('/about'),
             ),
           ),
         },
       ],
     });
     // A link the model would not keep, set directly (an edition that skipped restoreEdition).
-    edition.sections[0]!.body.root.children[0]!.children![6]!.url = '#';
+    edition.sections[0]!.body.root.children[0]!.children![6]!.url = 'ftp://real.org/file';
     const list = preflight(edition, profile).findings.filter((f) => f.sectionId === 'a');
     expect(list.map((f) => [f.severity, f.code, f.nodePath?.join('.')])).toEqual([
       ['error', 'link-local', '0.2'],
       ['error', 'link-unfinished', '0.3'],
       ['error', 'link-invalid', '0.6'],
+      ['error', 'link-relative', '0.7'],
       ['warning', 'link-insecure', '0.0'],
       ['warning', 'link-placeholder', '0.1'],
       ['info', 'link-phone', '0.4'],

@@ -45,7 +45,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p className="muted">
-        Markdown while typing: “## ” heading, “- ” list, “1. ” numbered, “&gt; ” quote, **bold**.
+        Markdown while typing: “# ” to “###### ” headings, “- ” list, “1. ” numbered, “&gt; ” quote,
+        **bold**.
       </p>
       <form method="dialog">
         <button className="btn primary" autoFocus>

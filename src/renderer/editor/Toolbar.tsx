@@ -16,6 +16,7 @@ import {
   OPEN_LINK_EDITOR_COMMAND,
   setBlockType,
   toggleList,
+  type OtherHeading,
   type TextBlockType,
 } from './commands.ts';
 import {
@@ -55,6 +56,14 @@ const BLOCK_LABELS: Record<TextBlockType, string> = {
   h3: 'Heading 3',
   h4: 'Heading 4',
   quote: 'Quote',
+};
+
+// Shown (not offered) when the caret is in a heading the menu does not make.
+const OTHER_HEADING_LABELS: Record<OtherHeading, string> = {
+  h1: 'Heading 1',
+  h2: 'Heading 2',
+  h5: 'Heading 5',
+  h6: 'Heading 6',
 };
 
 interface ToolbarProps {
@@ -259,6 +268,10 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
 
   const blockValue =
     state.blockType === 'bullet' || state.blockType === 'number' ? 'list' : state.blockType;
+  const otherHeading =
+    blockValue === 'h1' || blockValue === 'h2' || blockValue === 'h5' || blockValue === 'h6'
+      ? OTHER_HEADING_LABELS[blockValue]
+      : null;
 
   return (
     <div className="ge-toolbar-area">
@@ -289,6 +302,11 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
           {blockValue === 'list' ? (
             <option value="list" disabled>
               List
+            </option>
+          ) : null}
+          {otherHeading !== null ? (
+            <option value={blockValue} disabled>
+              {otherHeading}
             </option>
           ) : null}
         </select>

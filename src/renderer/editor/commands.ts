@@ -46,8 +46,10 @@ export const INSERT_DIVIDER_COMMAND: LexicalCommand<void> = createCommand('INSER
 
 /** The block kinds the block-type menu and shortcuts switch between. */
 export type TextBlockType = 'paragraph' | 'h3' | 'h4' | 'quote';
+/** Heading levels the menu does not offer: they come from Markdown shortcuts and imports. */
+export type OtherHeading = 'h1' | 'h2' | 'h5' | 'h6';
 /** What the caret sits in, for the toolbar. */
-export type BlockType = TextBlockType | 'bullet' | 'number';
+export type BlockType = TextBlockType | OtherHeading | 'bullet' | 'number';
 
 /** The block type at the selection's anchor. */
 export function $blockTypeOf(selection: BaseSelection | null): BlockType {
@@ -56,7 +58,7 @@ export function $blockTypeOf(selection: BaseSelection | null): BlockType {
   const list = $getNearestNodeOfType(anchor, ListNode);
   if (list) return list.getListType() === 'number' ? 'number' : 'bullet';
   const block = $topLevelBlockOf(anchor);
-  if ($isHeadingNode(block)) return block.getTag() === 'h4' ? 'h4' : 'h3';
+  if ($isHeadingNode(block)) return block.getTag();
   if ($isQuoteNode(block)) return 'quote';
   return 'paragraph';
 }

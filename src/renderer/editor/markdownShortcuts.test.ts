@@ -21,13 +21,9 @@ function blocks(markdown: string): Loose[] {
 }
 
 describe('MARKDOWN_SHORTCUTS', () => {
-  it('makes h3 of # and ##, h4 of ### and deeper', () => {
-    expect(blocks('# A\n\n## B\n\n### C\n\n#### D').map((b) => b.tag)).toEqual([
-      'h3',
-      'h3',
-      'h4',
-      'h4',
-    ]);
+  it('makes a heading of each level, # to ######', () => {
+    const markdown = '# A\n\n## B\n\n### C\n\n#### D\n\n##### E\n\n###### F';
+    expect(blocks(markdown).map((b) => b.tag)).toEqual(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
   });
 
   it('makes lists, quotes and dividers', () => {

@@ -16,25 +16,32 @@ import {
   type ElementTransformer,
   type Transformer,
 } from '@lexical/markdown';
-import { $createHeadingNode, $isHeadingNode, $isQuoteNode, HeadingNode } from '@lexical/rich-text';
+import {
+  $createHeadingNode,
+  $isHeadingNode,
+  $isQuoteNode,
+  HeadingNode,
+  type HeadingTagType,
+} from '@lexical/rich-text';
+
+const HEADING_TAGS: HeadingTagType[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 import { CODE_FENCE } from './codeBlockShortcut.ts';
 
 /**
- * Headings inside a section are h3 and h4 only: `#` and `##` make an h3, `###` and deeper
- * an h4, so the habit of typing `## ` for "a heading" does the expected thing.
+ * `# ` to `###### ` make a heading of that level, h1 to h6, as in Markdown: the toolbar
+ * offers the section-level h3 and h4, the shortcuts every level an imported post can have.
  */
 export const SECTION_HEADING: ElementTransformer = {
   dependencies: [HeadingNode],
   export: (node, exportChildren) => {
     if (!$isHeadingNode(node)) return null;
-    return `${node.getTag() === 'h4' ? '####' : '###'} ${exportChildren(node)}`;
+    return `${'#'.repeat(Number(node.getTag().slice(1)))} ${exportChildren(node)}`;
   },
   regExp: /^(#{1,6})\s/,
   replace: (parentNode, children, match, isImport) => {
     // A heading cannot live inside a quote; Lexical's own transformer refuses the same.
     if (!isImport && $isQuoteNode(parentNode)) return false;
-    const level = match[1]?.length ?? 1;
-    const heading = $createHeadingNode(level <= 2 ? 'h3' : 'h4');
+    const heading = $createHeadingNode(HEADING_TAGS[(match[1]?.length ?? 3) - 1] ?? 'h3');
     heading.append(...children);
     parentNode.replace(heading);
     if (!isImport) heading.select(0, 0);

@@ -125,8 +125,8 @@ describe('registerModelGuards on pasted HTML', () => {
     for (const node of ofType(body, 'text')) expect(node.style).toBe('');
   });
 
-  it('maps h1/h2 to h3 and h5/h6 to h4', () => {
-    expect(ofType(body, 'heading').map((h) => h.tag)).toEqual(['h3', 'h3', 'h4', 'h4']);
+  it('keeps every heading level, as restoreBody does', () => {
+    expect(ofType(body, 'heading').map((h) => h.tag)).toEqual(['h1', 'h2', 'h5', 'h6']);
     expect(textOf(body)).toContain('Big title');
   });
 
@@ -236,7 +236,7 @@ describe('registerModelGuards on a forged Lexical clipboard payload', () => {
   it('repairs every node the model refuses', () => {
     expect(json).not.toContain('javascript');
     expect(json).not.toContain('color: red');
-    expect(ofType(body, 'heading')[0]?.tag).toBe('h3');
+    expect(ofType(body, 'heading')[0]?.tag).toBe('h1');
     expect(ofType(body, 'link')).toHaveLength(0);
     expect(textOf(body)).toContain('click');
     expect(

@@ -1,7 +1,6 @@
 import { HorizontalRuleNode } from '@lexical/extension';
 import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
-import { HeadingNode } from '@lexical/rich-text';
 import { $unwrapNode, mergeRegister } from '@lexical/utils';
 import {
   $isElementNode,
@@ -24,6 +23,8 @@ import {
   ButtonNode,
   ImageNode,
   linkRel,
+  sanitizeBodyImageSrc,
+  sanitizeBodyLinkUrl,
   sanitizeImageSrc,
   sanitizeLinkUrl,
 } from '../../core/index.ts';
@@ -69,8 +70,8 @@ export function parseImageWidth(value: unknown): number | null {
 /**
  * Keeps the editor inside Galley's model whatever arrives by paste, drop or a forged
  * Lexical clipboard payload: unsafe links are unwrapped (their text stays) and safe ones
- * get restoreBody's attributes, h1/h2 become
- * h3 and h5/h6 h4, unsafe images are removed and unsafe button URLs cleared, text formats
+ * get restoreBody's attributes (headings keep their level, h1 to h6, as restoreBody does),
+ * unsafe images are removed and unsafe button URLs cleared, text formats
  * and inline styles outside the model are stripped, check lists become bullet lists, and
  * block decorators (image, button, divider) nested inside text blocks are lifted to the top
  * level. Transforms only run for local edits (remote Yjs changes skip them), so two clients
@@ -79,7 +80,7 @@ export function parseImageWidth(value: unknown): number | null {
 export function registerModelGuards(editor: LexicalEditor): () => void {
   return mergeRegister(
     editor.registerNodeTransform(LinkNode, (link) => {
-      const safe = sanitizeLinkUrl(link.getURL());
+      const safe = sanitizeBodyLinkUrl(link.getURL());
       if (safe === null) {
         $unwrapNode(link);
         return;
@@ -93,11 +94,6 @@ export function registerModelGuards(editor: LexicalEditor): () => void {
       if (target !== null && target !== '_blank') link.setTarget(null);
       if (link.getTitle() === '') link.setTitle(null);
     }),
-    editor.registerNodeTransform(HeadingNode, (heading) => {
-      const tag = heading.getTag();
-      if (tag === 'h1' || tag === 'h2') heading.setTag('h3');
-      else if (tag === 'h5' || tag === 'h6') heading.setTag('h4');
-    }),
     editor.registerNodeTransform(TextNode, (text) => {
       const format = text.getFormat();
       if ((format & ~MODEL_TEXT_FORMATS) !== 0) text.setFormat(format & MODEL_TEXT_FORMATS);
@@ -110,7 +106,7 @@ export function registerModelGuards(editor: LexicalEditor): () => void {
       if (item.getChecked() !== undefined) item.setChecked(undefined);
     }),
     editor.registerNodeTransform(ImageNode, (image) => {
-      const src = sanitizeImageSrc(image.getSrc());
+      const src = sanitizeBodyImageSrc(image.getSrc());
       if (src === null) {
         image.remove();
         return;

@@ -2,11 +2,11 @@ import type { EditorThemeClasses } from 'lexical';
 
 /**
  * Lexical's class names for Galley's node set; editor.css styles them so the text column
- * reads like the email will (serif body, h3/h4 headings, quiet quotes and rules).
+ * reads like the email will (serif body, h1-h6 headings on the email's scale, quiet quotes and rules).
  */
 export const EDITOR_THEME: EditorThemeClasses = {
   paragraph: 'ge-p',
-  heading: { h3: 'ge-h3', h4: 'ge-h4' },
+  heading: { h1: 'ge-h1', h2: 'ge-h2', h3: 'ge-h3', h4: 'ge-h4', h5: 'ge-h5', h6: 'ge-h6' },
   quote: 'ge-quote',
   list: {
     ul: 'ge-ul',

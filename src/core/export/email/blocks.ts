@@ -19,6 +19,7 @@ import { startSide, type EmailContext } from './context.ts';
 import { calloutEmail, embedEmail, htmlCardEmail } from './cardsEmail.ts';
 import { button, divider, image, quote } from './components.ts';
 import { text } from './hast.ts';
+import { emailHeadingSize } from './headingEmail.ts';
 import { formattedText, link } from './inline.ts';
 import { list } from './lists.ts';
 import { roundupItemRow } from './roundupEmail.ts';
@@ -56,10 +57,7 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
     }
     case 'heading': {
       const level = headingLevelOf(node);
-      const size =
-        level === 3
-          ? 'margin:28px 0 10px;font-size:19px;line-height:26px'
-          : 'margin:22px 0 8px;font-size:16px;line-height:24px';
+      const size = emailHeadingSize(level);
       return [
         h(
           `h${level}`,

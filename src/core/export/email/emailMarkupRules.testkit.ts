@@ -90,7 +90,9 @@ export function checkInlineStyles(e: ParsedEmail): string[] {
   }
   for (const el of e.elements)
     if (
-      ['p', 'h1', 'h2', 'h3', 'h4', 'a', 'ul', 'ol', 'li', 'img'].includes(el.tagName) &&
+      ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'ul', 'ol', 'li', 'img'].includes(
+        el.tagName,
+      ) &&
       !attr(el, 'style')
     )
       out.push(`${tag(el)} has no inline style`);

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { SerializedBodyNode } from '../../model/types.ts';
 import { childrenOf, isChecked, listOf, nestedListOf } from '../shared/bodyNodes.ts';
+import { isLooseList } from '../../model/looseList.ts';
 import { startSide, type EmailContext } from './context.ts';
 import { text } from './hast.ts';
 import { style } from './styles.ts';
@@ -21,6 +22,7 @@ export function list(
   depth = 0,
 ): Element {
   const { listType, start } = listOf(node);
+  const loose = isLooseList(node);
   const side = startSide(ctx);
   const items: Element[] = [];
   for (const child of childrenOf(node)) {
@@ -35,7 +37,8 @@ export function list(
     const content = renderInline(child.type === 'listitem' ? childrenOf(child) : [child], ctx);
     if (listType === 'check')
       content.unshift(text(isChecked(child) ? '\u2611\u00a0' : '\u2610\u00a0'));
-    items.push(h('li', { style: 'margin:0 0 8px' }, content));
+    // A loose list's items are paragraphs: paragraph spacing between them.
+    items.push(h('li', { style: loose ? 'margin:0 0 16px' : 'margin:0 0 8px' }, content));
   }
   const properties = {
     style: style(

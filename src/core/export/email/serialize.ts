@@ -27,7 +27,21 @@ const TO_HTML = {
 const LAYOUT = new Set(['html', 'head', 'body', 'table', 'tbody', 'tr', 'ul', 'ol']);
 // Block elements: a newline next to one, inside a cell or list item, renders as nothing.
 // (Images are always display:block here; the builder never puts one inside running text.)
-const BLOCK = new Set(['table', 'p', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'div', 'li', 'img']);
+const BLOCK = new Set([
+  'table',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'div',
+  'li',
+  'img',
+]);
 
 type Parent = Root | Element;
 

@@ -71,6 +71,6 @@ export function headCss(palette: Palette): string {
 /** Outlook-only head styles, inside `<!--[if mso]>`: a fixed string, never user text. */
 export const MSO_HEAD =
   '[if mso]><noscript><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript>\n' +
-  '<style>table,td{mso-table-lspace:0pt;mso-table-rspace:0pt}img{-ms-interpolation-mode:bicubic}body,table,td,p,a,li,h1,h2,h3,h4{font-family:Arial,Helvetica,sans-serif !important}' +
+  '<style>table,td{mso-table-lspace:0pt;mso-table-rspace:0pt}img{-ms-interpolation-mode:bicubic}body,table,td,p,a,li,h1,h2,h3,h4,h5,h6{font-family:Arial,Helvetica,sans-serif !important}' +
   CODE_MSO_CSS +
   '</style><![endif]';

@@ -3,6 +3,8 @@ import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
 import { codeBlockToMdast } from './codeBlockMarkdown.ts';
 import { calloutToMdast, embedToMdast, htmlCardToMdast } from './cardsMarkdown.ts';
+import { isLooseList } from '../../model/looseList.ts';
+import { headingLevelOf } from '../shared/bodyNodes.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
 import { roundupItemToMdast } from './roundupMarkdown.ts';
@@ -21,9 +23,9 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   text: 'text; bold **, italic *, strikethrough ~~, underline <ins>, code `',
   linebreak: 'hard break `\\`; at a block end or in a heading <!-- galley:br -->',
   tab: 'a tab character',
-  heading: '### (h3) and #### (h4)',
+  heading: '# to ###### (h1 to h6); h1 and h2 after a <!-- galley:block --> marker',
   quote: 'blockquote >',
-  list: '- bullets, 1. numbers (with start), - [ ] / - [x] check items; nested by indent',
+  list: '- bullets, 1. numbers (with start), - [ ] / - [x] check items; nested by indent; loose lists with blank lines between items',
   listitem: 'list item; a nested list joins the item before it',
   link: '[text](url "title"); target _blank adds <!-- galley:new-tab -->',
   horizontalrule: 'thematic break ---',
@@ -56,12 +58,19 @@ function blockToMdast(node: Node): RootContent[] {
       if (children.length === 0) return [html('empty-paragraph', attrs)];
       return withAttrs(attrs, { type: 'paragraph', children: inlineToMdast(children) });
     }
-    case 'heading':
-      return withAttrs(blockAttrs(node), {
+    case 'heading': {
+      const depth = headingLevelOf(node);
+      const heading: RootContent = {
         type: 'heading',
-        depth: node.tag === 'h4' ? 4 : 3,
+        depth,
         children: inlineToMdast(children, { inHeading: true }),
-      });
+      };
+      // In a Galley Markdown file `#` opens the edition and `##` a section: a block
+      // marker in front keeps a body heading of those levels in its section.
+      return depth <= 2
+        ? [html('block', blockAttrs(node)), heading]
+        : withAttrs(blockAttrs(node), heading);
+    }
     case 'quote': {
       const inline = inlineToMdast(children);
       return withAttrs(blockAttrs(node), {
@@ -125,6 +134,9 @@ function blockToMdast(node: Node): RootContent[] {
 function listToMdast(node: Node): List {
   const check = node.listType === 'check';
   const ordered = node.listType === 'number';
+  // A loose list is written with blank lines between items and between an item's
+  // paragraph and its nested list, so a one-item list is loose too.
+  const loose = isLooseList(node);
   const items: ListItem[] = [];
   for (const item of node.children ?? []) {
     const children = item.children ?? [];
@@ -159,12 +171,13 @@ function listToMdast(node: Node): List {
     type: 'list',
     ordered,
     start: ordered && typeof node.start === 'number' ? node.start : null,
-    spread: false,
-    children: items,
+    spread: loose,
+    children: loose ? items.map((item) => ({ ...item, spread: true })) : items,
   };
 }
 
-function opensFragile(list: List): boolean {
+/** Whether a nested list cannot follow its item's paragraph without a blank line. */
+export function opensFragile(list: List): boolean {
   const first = list.children[0];
   if (!first || first.children.length === 0) return true;
   const head = first.children[0];

@@ -8,9 +8,8 @@ import { bodyToMarkdown } from './renderMarkdown.ts';
  * The CommonMark spec (0.31.2, 652 examples) through Galley's model. Each example is read
  * as a section body (Markdown -> model) and written back (model -> Markdown).
  *
- * The model cannot hold everything Markdown can: code blocks, raw HTML, relative links,
- * heading levels other than 3 and 4, loose lists, nested emphasis of one kind. The
- * importer reports whether it had to approximate anything (`exact`); that is the
+ * The model cannot hold everything Markdown can (NOT_KEPT below says what, example by
+ * example). The importer reports whether it had to approximate anything (`exact`); that is the
  * predicate for "the model can represent this example". For every example it calls
  * exact, the Markdown written back must render (with the `commonmark` reference parser)
  * to the same HTML as the example itself, so a false "exact" fails the test. For every
@@ -18,7 +17,50 @@ import { bodyToMarkdown } from './renderMarkdown.ts';
  */
 
 // Examples covered when this was recorded; the test fails if fewer are covered.
-const RECORDED = 302;
+const RECORDED = 440;
+
+/**
+ * Why each example the model does not keep is not kept, by example number (ranges in the
+ * spec's numbering). An example that is not kept and not listed fails the test; one that is
+ * listed but now kept is reported, so the table can be trimmed.
+ */
+const NOT_KEPT: Array<[reason: string, examples: string]> = [
+  [
+    'code block, fenced or indented (no code block node yet: the code-block branch)',
+    '1-3 5-8 18-19 24 34 36 48 69 85 100 107 110-112 114-120 122-137 139-144 146-147 183-184 191 211-212 225 231 236-237 252-254 257 263-264 270-274 278 286-290 309 313 318 321 324',
+  ],
+  [
+    'raw HTML, block or inline (kept as its text until the HTML card: the cards branch)',
+    '21 31 148-182 185-190 201 308 344 475-477 491 494 524 536 613-617 623 625-631 642-643',
+  ],
+  [
+    'list item of several blocks (an item is one run of inline content; a loose list is kept)',
+    '4 61 108 256 258-259 262 277 300 307 316 319-320 325',
+  ],
+  [
+    'quote of several paragraphs, a heading or a list (a quote is one run of inline content)',
+    '228-230 232 235 244 250-251 260 292-293',
+  ],
+  [
+    'emphasis inside emphasis of the same kind, or marks in another order (a format is a bit)',
+    '369 373 389 407-409 416-419 425-427 432 461 463-468',
+  ],
+  ['list numbered from 0, `)` numbers, or a change of bullet', '267 301-302'],
+  ['link destination with whitespace (URLs in the model have none)', '195 489 507'],
+  ['link without text (Lexical keeps no empty link)', '484 487'],
+  ['image inside a link or among words (Galley images are blocks)', '517 531 579 587'],
+  ['autolink with a scheme other than https, http, mailto or tel', '596 598-599 601'],
+];
+
+function reasonsByExample(): Map<number, string> {
+  const reasons = new Map<number, string>();
+  for (const [reason, examples] of NOT_KEPT)
+    for (const range of examples.split(' ')) {
+      const [from, to = from] = range.split('-').map(Number);
+      for (let n = from!; n <= to!; n++) reasons.set(n, reason);
+    }
+  return reasons;
+}
 
 interface Example {
   markdown: string;
@@ -71,12 +113,16 @@ describe('CommonMark spec through the model', () => {
     let covered = 0;
     const falseExact: string[] = [];
     const unstable: number[] = [];
+    const notKept: number[] = [];
     for (const example of examples) {
       const imported = markdownToBody(example.markdown);
       const written = bodyToMarkdown(imported.body);
       if (JSON.stringify(markdownToBody(written).body) !== JSON.stringify(imported.body))
         unstable.push(example.number);
-      if (!imported.exact) continue;
+      if (!imported.exact) {
+        notKept.push(example.number);
+        continue;
+      }
       if (render(written) === render(example.markdown)) covered += 1;
       else
         falseExact.push(
@@ -86,6 +132,22 @@ describe('CommonMark spec through the model', () => {
     console.log(
       `CommonMark spec: ${covered} of ${examples.length} examples representable and kept (recorded ${RECORDED}); all ${examples.length - unstable.length} stable`,
     );
+    const reasons = reasonsByExample();
+    const counts = new Map(NOT_KEPT.map(([reason]) => [reason, 0]));
+    for (const n of notKept) {
+      const reason = reasons.get(n);
+      if (reason) counts.set(reason, counts.get(reason)! + 1);
+    }
+    console.log(
+      [...counts].map(([reason, count]) => `  ${String(count).padStart(3)}  ${reason}`).join('\n'),
+    );
+    const nowKept = [...reasons.keys()].filter((n) => !notKept.includes(n));
+    if (nowKept.length > 0)
+      console.log(`Listed in NOT_KEPT but kept now (trim the table): ${nowKept.join(' ')}`);
+    expect(
+      notKept.filter((n) => !reasons.has(n)),
+      'examples not kept and not explained in NOT_KEPT',
+    ).toEqual([]);
     expect(falseExact).toEqual([]);
     expect(unstable).toEqual([]);
     expect(covered).toBeGreaterThanOrEqual(RECORDED);

@@ -18,6 +18,8 @@
  * - `empty-paragraph`: an empty paragraph stands here (Markdown has none).
  * - `block`: the next block has these Lexical attributes (`format` alignment, `indent`,
  *   `direction`, `textFormat`) that Markdown cannot express.
+ *   Before a `#` or `##` heading it is always written, attributes or not: that heading
+ *   belongs to the section body, not a new section (or the edition title).
  * - `br` (inline): a line break where CommonMark has none: at the end of a block, or
  *   inside a heading.
  * - `new-tab` (inline, right after a link): the link opens in a new tab.

@@ -19,8 +19,11 @@ const WRAPPING = FORMAT.bold | FORMAT.italic | FORMAT.strikethrough | FORMAT.und
 
 // A transparent segment (a tab, a hard break) sits inside a mark's run without ending it:
 // `**a\tb**` rather than `**a**\t**b**`, `*foo\⏎bar*` rather than `*foo*\⏎*bar*`.
+// A link is a segment of its own that carries the marks all its text shares, so that
+// `*see [the docs](url)*` keeps the emphasis around the link instead of splitting it.
 type Segment =
   | { text: string; format: number; transparent?: boolean }
+  | { link: Node; format: number; transparent?: boolean }
   | { node: PhrasingContent; transparent?: boolean };
 
 /** Where the phrasing goes: headings have no line breaks in Markdown at all. */
@@ -56,7 +59,7 @@ export function inlineToMdast(children: Node[], options: InlineOptions = {}): Ph
         );
         break;
       case 'link':
-        segments.push({ node: linkToMdast(child, options) });
+        segments.push({ link: child, format: sharedFormat(child) });
         if (child.target === '_blank')
           segments.push({ node: { type: 'html', value: marker('new-tab') } });
         break;
@@ -67,10 +70,18 @@ export function inlineToMdast(children: Node[], options: InlineOptions = {}): Ph
         }
     }
   });
-  return nest(segments, 0);
+  return nest(segments, 0, options);
 }
 
-function linkToMdast(link: Node, options: InlineOptions): PhrasingContent {
+// The wrapping marks every text run of a link has.
+function sharedFormat(link: Node): number {
+  const runs = (link.children ?? []).filter((c) => c.type === 'text');
+  if (runs.length === 0) return 0;
+  return runs.reduce((shared, run) => shared & Number(run.format ?? 0), WRAPPING);
+}
+
+// `open`: the marks already written around the link, not repeated inside it.
+function linkToMdast(link: Node, options: InlineOptions, open: number): PhrasingContent {
   const inner = (link.children ?? []).filter((c) => c.type !== 'link');
   return {
     type: 'link',
@@ -86,12 +97,13 @@ function linkToMdast(link: Node, options: InlineOptions): PhrasingContent {
               ? { node: { type: 'html', value: marker('br') } }
               : { node: { type: 'break' }, transparent: true },
       ),
-      0,
+      open,
+      options,
     ),
   };
 }
 
-function nest(segments: Segment[], open: number): PhrasingContent[] {
+function nest(segments: Segment[], open: number, options: InlineOptions): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   let index = 0;
   while (index < segments.length) {
@@ -102,7 +114,7 @@ function nest(segments: Segment[], open: number): PhrasingContent[] {
       continue;
     }
     const pending = segment.format & WRAPPING & ~open;
-    if (pending === 0) {
+    if (pending === 0 && 'text' in segment) {
       const last = out[out.length - 1];
       if (segment.format & FORMAT.code) out.push({ type: 'inlineCode', value: segment.text });
       // One text node per run of plain text (a tab is its own segment): the serializer
@@ -112,21 +124,38 @@ function nest(segments: Segment[], open: number): PhrasingContent[] {
       index += 1;
       continue;
     }
-    let best: (typeof WRAPPERS)[number] = WRAPPERS[0];
+    let best: (typeof WRAPPERS)[number] | null = null;
     let bestEnd = index;
     for (const wrapper of WRAPPERS) {
       if (!(pending & wrapper[0])) continue;
       const end = runEnd(segments, index, wrapper[0]);
-      if (end > bestEnd) {
+      if (end > bestEnd && hasText(segments, index, end, wrapper[0])) {
         best = wrapper;
         bestEnd = end;
       }
     }
-    const inner = nest(segments.slice(index, bestEnd), open | best[0]);
+    if (best === null) {
+      // Only a link gets here: a mark no text beside it shares is written inside it.
+      if ('link' in segment) out.push(linkToMdast(segment.link, options, open));
+      index += 1;
+      continue;
+    }
+    const inner = nest(segments.slice(index, bestEnd), open | best[0], options);
     out.push({ type: best[1], children: inner });
     index = bestEnd;
   }
   return out;
+}
+
+// A mark is written around links only when some text beside them has it too, so that
+// `[*a*](x) [*b*](y)` stays as written; the importer counts the other spelling, a mark
+// around links alone, as an approximation.
+function hasText(segments: Segment[], start: number, end: number, bit: number): boolean {
+  for (let i = start; i < end; i++) {
+    const segment = segments[i]!;
+    if ('text' in segment && !segment.transparent && segment.format & bit) return true;
+  }
+  return false;
 }
 
 // The run of `bit` from `start`: it ends after the last segment carrying the bit, before

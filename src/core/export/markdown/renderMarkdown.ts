@@ -21,7 +21,8 @@ import { serializeMdast, serializeMdastPart } from './serializeMdast.ts';
  * <!-- galley: {"kind":"poll",...} --> only when the section is not a plain draft story
  *                                      (kind, kind fields, status, assignee, and the
  *                                      body's direction when set)
- * body                                 headings inside a section are ### and ####
+ * body                                 body headings keep their level (# to ######);
+ *                                      a # or ## one follows a <!-- galley:block -->
  *
  * What plain Markdown cannot say travels in invisible `<!-- galley:... -->` comments
  * (see galleyMarkers.ts) and underline in `<ins>` (see serializeMdast.ts). Every text is

@@ -110,11 +110,21 @@ function trickyList(r: Random, depth: number): Loose {
   const listType = r.pick(['bullet', 'number', 'check'] as const);
   const items: unknown[] = [];
   if (depth < 4 && r.chance(0.1)) items.push(element('listitem', [trickyList(r, depth + 1)]));
+  let texts = 0;
   for (let i = r.int(1, 4); i > 0; i--) {
     items.push(element('listitem', trickyInline(r), { checked: r.chance(0.5) }));
+    texts += 1;
     if (depth < 4 && r.chance(0.35)) items.push(element('listitem', [trickyList(r, depth + 1)]));
   }
-  return element('list', items, { listType, start: listType === 'number' ? r.int(1, 30) : 1 });
+  // Loose (blank lines between items) now and then. A list of one item shows no looseness
+  // in Markdown when a nested list that cannot follow a paragraph comes next (the blank
+  // line before it is written either way), so only lists of several items are loose.
+  const loose = texts > 1 && r.chance(0.3);
+  return element('list', items, {
+    listType,
+    start: listType === 'number' ? r.int(1, 30) : 1,
+    ...(loose ? { $: { loose: true } } : {}),
+  });
 }
 
 function trickyAttrs(r: Random): object {
@@ -133,7 +143,10 @@ function trickyBlocks(r: Random): unknown[] {
     switch (r.int(0, 8)) {
       case 0:
         out.push(
-          element('heading', trickyInline(r), { tag: r.pick(['h3', 'h4']), ...trickyAttrs(r) }),
+          element('heading', trickyInline(r), {
+            tag: r.pick(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']),
+            ...trickyAttrs(r),
+          }),
         );
         break;
       case 1:

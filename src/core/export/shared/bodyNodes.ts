@@ -76,9 +76,16 @@ export function linkUrlOf(node: SerializedBodyNode): string {
   return typeof node.url === 'string' ? node.url : '';
 }
 
-/** A heading's level: 3 or 4 inside a section. */
-export function headingLevelOf(node: SerializedBodyNode): 3 | 4 {
-  return node.tag === 'h4' ? 4 : 3;
+/** A body heading's level, 1 to 6 (restoreBody keeps every level HeadingNode has). */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+const HEADING_LEVELS: Record<string, HeadingLevel> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+/** A heading's level: h1 to h6 as stored, h3 when the tag is unreadable. */
+export function headingLevelOf(node: SerializedBodyNode): HeadingLevel {
+  return typeof node.tag === 'string' && Object.hasOwn(HEADING_LEVELS, node.tag)
+    ? HEADING_LEVELS[node.tag]!
+    : 3;
 }
 
 export interface ImageFields {

@@ -1,4 +1,5 @@
 import type { SerializedBodyNode } from '../../model/types.ts';
+import { isLooseList } from '../../model/looseList.ts';
 import {
   bodyNodeType,
   buttonOf,
@@ -141,6 +142,7 @@ function linked(words: string, href: string): string {
 
 function listLines(node: SerializedBodyNode, indent: string, warn: Warn): string[] {
   const { listType, start } = listOf(node);
+  const loose = isLooseList(node);
   const lines: string[] = [];
   let number = start;
   let markerWidth = 2;
@@ -159,6 +161,8 @@ function listLines(node: SerializedBodyNode, indent: string, warn: Warn): string
     number += 1;
     markerWidth = columns(marker);
     const content = inlineText(item.type === 'listitem' ? childrenOf(item) : [item], warn);
+    // A loose list's items are paragraphs: a blank line between them.
+    if (loose && lines.length > 0) lines.push('');
     lines.push(...wrap(content, indent + marker, indent + ' '.repeat(markerWidth)));
   }
   return lines;

@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from 'hast';
+import { isLooseList } from '../../model/looseList.ts';
 import { h } from 'hastscript';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
 import {
@@ -134,6 +135,7 @@ function formatted(node: SerializedBodyNode): ElementContent {
 // A nested list belongs inside the item before it (Lexical wraps it in an item of its own).
 function list(node: SerializedBodyNode, ctx: WebContext): Element {
   const { listType, start } = listOf(node);
+  const loose = isLooseList(node);
   const items: Element[] = [];
   for (const item of childrenOf(node)) {
     const nested = nestedListOf(item);
@@ -145,7 +147,8 @@ function list(node: SerializedBodyNode, ctx: WebContext): Element {
     const content = nested !== null ? [list(nested, ctx)] : webNodes(childrenOf(item), ctx);
     if (listType === 'check')
       content.unshift({ type: 'text', value: isChecked(item) ? '\u2611 ' : '\u2610 ' });
-    items.push(h('li', content));
+    // A loose list's items are paragraphs, spaced as paragraphs are (as CommonMark renders).
+    items.push(h('li', loose && nested === null ? [h('p', content)] : content));
   }
   if (listType === 'number') return h('ol', start === 1 ? {} : { start }, items);
   return h('ul', listType === 'check' ? { className: ['checklist'] } : {}, items);

@@ -23,6 +23,9 @@ h1{font-size:2rem;line-height:1.2;margin:.25rem 0 .5rem}
 h2{font-size:1.4rem;line-height:1.3;margin:2rem 0 .75rem}
 h3{font-size:1.15rem;margin:1.5rem 0 .5rem}
 h4{font-size:1rem;margin:1.25rem 0 .5rem}
+section h1,aside h1{font-size:1.6rem;line-height:1.25;margin:2rem 0 .75rem}
+h5{font-size:.95rem;margin:1.25rem 0 .5rem}
+h6{font-size:.85rem;text-transform:uppercase;letter-spacing:.04em;margin:1.25rem 0 .5rem}
 .lede{font-size:1.1rem;color:var(--muted);margin:0 0 1rem}
 blockquote{margin:0 0 1rem;padding-inline-start:1rem;border-inline-start:4px solid var(--accent)}
 hr{border:0;border-top:1px solid var(--rule);margin:1.5rem 0}

@@ -17,6 +17,7 @@ import type { PublicationProfile } from '../src/core/export/shared/profile.ts';
 import type { Edition, SerializedBodyNode } from '../src/core/model/types.ts';
 import { seededRandom } from '../test/helpers/random.ts';
 import type { BenchReport, BenchResult } from './types.ts';
+import { benchBlocks } from './benchBlocks.ts';
 import { benchTable } from './benchTable.ts';
 
 /**
@@ -41,8 +42,12 @@ const VOCABULARY = (
   'because while after before during without across between every each most fewer'
 ).split(' ');
 
-/** The benchmark edition: deterministic for a seed. */
-export function editionOfWords(seed: number): Edition {
+/**
+ * The benchmark edition: deterministic for a seed. With `blocks` (the default) it also
+ * holds issue 12's content blocks: two tables, code blocks, a callout, embeds and an HTML
+ * card; without, the edition the earlier figures were measured on.
+ */
+export function editionOfWords(seed: number, blocks = true): Edition {
   const { pick } = seededRandom(seed);
   const words = (n: number) => Array.from({ length: n }, () => pick(VOCABULARY)).join(' ');
   const text = (value: string, format = 0) => ({ type: 'text', text: value, format });
@@ -71,7 +76,8 @@ export function editionOfWords(seed: number): Edition {
       },
       { type: 'quote', children: [text(words(40))] },
       // Two comparison tables in the edition (issue 12).
-      ...(i === 3 || i === 14 ? [benchTable(words, 6, 4)] : []),
+      ...(blocks && (i === 3 || i === 14) ? [benchTable(words, 6, 4)] : []),
+      ...(blocks ? benchBlocks(words, i) : []),
       {
         type: 'image',
         src: `https://images.example.org/${i}.png`,
@@ -336,7 +342,20 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
     value: median(allTimes),
     unit: 'ms',
     target: '≤ 30',
-    note: `cold (no cache): email + plain text${markdown ? ' + Markdown' : ''}; median of ${RUNS} (${distribution(allTimes)})${markdown ? '' : '; Markdown not included: src/core/export/markdown/index.ts does not export renderMarkdown yet'}`,
+    note: `cold (no cache): email + plain text${markdown ? ' + Markdown' : ''}; with two tables, four code blocks, a callout, three embeds and an HTML card; median of ${RUNS} (${distribution(allTimes)})${markdown ? '' : '; Markdown not included: src/core/export/markdown/index.ts does not export renderMarkdown yet'}`,
+  });
+  // The same edition without the content blocks, measured in the same run: the old figure.
+  const classic = editionOfWords(42, false);
+  const classicTimes = await timesMs(() => {
+    renderEmail(classic, profile);
+    renderText(classic, profile);
+    markdown?.(classic);
+  });
+  add({
+    figure: `... the same without the content blocks (${editionWordCount(classic).toLocaleString('en-US')} words)`,
+    value: median(classicTimes),
+    unit: 'ms',
+    note: `the edition earlier runs measured (no tables, code, callout, embeds or HTML card), same run; median of ${RUNS} (${distribution(classicTimes)})`,
   });
   const email = await medianMs(() => renderEmail(edition, profile));
   const { html } = renderEmail(edition, profile);

@@ -36,14 +36,47 @@ const wordsOf = (node: SerializedBodyNode) =>
   bodyText({ root: { ...node, type: 'root', children: node.children ?? [] } });
 
 describe('a real-world Markdown post', () => {
-  it('imports without a warning: the title, an intro and a section per ##', () => {
-    expect(warnings).toEqual([]);
+  it('keeps its GFM table, its fenced code and its HTML as a table, a code block and an HTML card', () => {
+    const blocks = edition.sections[4]!.body.root.children;
+    expect(blocks.map((b) => b.type)).toEqual([
+      'paragraph',
+      'table',
+      'paragraph',
+      'code-block',
+      'htmlcard',
+    ]);
+    const table = blocks[1]!;
+    const rows = (table.children ?? []).map((row) => (row.children ?? []).map(wordsOf));
+    expect(rows).toEqual([
+      ['Build', 'Cache', 'Time'],
+      ['cold', 'off', '41 min'],
+      ['warm', 'on', '9 min'],
+      ['--watch', 'on', '40 s'],
+    ]);
+    const header = table.children![0]!.children!;
+    expect(header.map((cell) => cell.format)).toEqual(['left', 'center', 'right']);
+    const code = blocks[3]!;
+    expect(code.language).toBe('ts');
+    expect(wordsOf(code)).toBe(
+      'const key = await cache.key(target);\nif (await cache.has(key)) return cache.get(key);',
+    );
+    expect(blocks[4]!.html).toContain('<a href="https://partner.example.org/ci">');
+    // And back out: the Galley Markdown keeps all three.
+    const again = importPost(renderMarkdown(edition));
+    expect(again.edition.sections[4]!.body).toEqual(edition.sections[4]!.body);
+  });
+
+  it('imports with one note (the raw HTML): the title, an intro and a section per ##', () => {
+    expect(warnings).toEqual([
+      'Raw HTML became an HTML card (sanitized: no scripts, forms or remote styles).',
+    ]);
     expect(edition.title).toBe('The Build Log #87: shipping on Fridays');
     expect(edition.sections.map((s) => [s.kind, s.title])).toEqual([
       ['intro', ''],
       ['story', 'The post-mortem everyone is talking about'],
       ['story', 'Server-rendered HTML is back (again)'],
       ['story', 'Toolkit'],
+      ['story', 'Benchmarks, in code'],
     ]);
     expect(bodyText(intro!.body)).toMatch(/^Happy Thursday, builders\. This week: a post-mortem/);
   });

@@ -1,22 +1,20 @@
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../../../test/helpers/clusterPostgres.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { usePostgres } from '../../../test/helpers/postgres.ts';
 import { waitFor } from '../../../test/helpers/waitFor.ts';
 import { ClusterLink, type ClusterRoom } from './ClusterLink.ts';
 import { PgRoomBus } from './PgRoomBus.ts';
 import { RemotePresence } from './RemotePresence.ts';
 import { RoomFollower } from './RoomFollower.ts';
 
-let db: TestPostgres;
+const postgres = usePostgres();
+/** A fresh database of this file's server. */
+let dbUrl: string;
 const closers: Array<() => Promise<void> | void> = [];
 
 beforeAll(async () => {
-  db = await startTestPostgres();
-}, 60_000);
-afterAll(() => {
-  db?.stop();
-  db?.remove();
+  dbUrl = await postgres().createDatabase();
 });
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
@@ -24,7 +22,7 @@ afterEach(async () => {
 
 /** A hub reduced to what the link touches: one room's awareness and a follower that counts reads. */
 async function hubWithRoom(hubId: string, room: string) {
-  const bus = await PgRoomBus.open(db.url, { hubId, awarenessIntervalMs: 10 });
+  const bus = await PgRoomBus.open(dbUrl, { hubId, awarenessIntervalMs: 10 });
   const awareness = new Awareness(new Y.Doc());
   awareness.setLocalState(null);
   const reads: number[] = [];
@@ -72,7 +70,7 @@ describe('ClusterLink', () => {
     expect(b.reads).toEqual([0]);
     // b's connection is cut: once back, it reads again without being told of any seq.
     const pg = await import('pg');
-    const client = new pg.default.Client({ connectionString: db.url });
+    const client = new pg.default.Client({ connectionString: dbUrl });
     await client.connect();
     await client.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'galley bus hub-b'`,

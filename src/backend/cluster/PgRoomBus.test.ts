@@ -1,23 +1,20 @@
 import pg from 'pg';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../../../test/helpers/clusterPostgres.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { usePostgres } from '../../../test/helpers/postgres.ts';
 import { waitFor } from '../../../test/helpers/waitFor.ts';
 import { decodeAwarenessEntries } from './awarenessEntries.ts';
 import { PgRoomBus } from './PgRoomBus.ts';
 import type { BusEvent } from './RoomBus.ts';
 
-let db: TestPostgres;
+const postgres = usePostgres();
+/** A fresh database of this file's server. */
+let dbUrl: string;
 const buses: PgRoomBus[] = [];
 
 beforeAll(async () => {
-  db = await startTestPostgres();
-}, 60_000);
-
-afterAll(() => {
-  db?.stop();
-  db?.remove();
+  dbUrl = await postgres().createDatabase();
 });
 
 afterEach(async () => {
@@ -25,7 +22,7 @@ afterEach(async () => {
 });
 
 async function open(hubId: string, options: Parameters<typeof PgRoomBus.open>[1] = {}) {
-  const bus = await PgRoomBus.open(db.url, { hubId, reconnectMinMs: 50, ...options });
+  const bus = await PgRoomBus.open(dbUrl, { hubId, reconnectMinMs: 50, ...options });
   buses.push(bus);
   const events: BusEvent[] = [];
   bus.subscribe((event) => events.push(event));
@@ -33,7 +30,7 @@ async function open(hubId: string, options: Parameters<typeof PgRoomBus.open>[1]
 }
 
 async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: db.url });
+  const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
     return await client.query(text, values);
@@ -152,10 +149,10 @@ describe('PgRoomBus', () => {
   it('is not connected while the database is down, and comes back with a gap when it restarts', async () => {
     const a = await open('hub-a');
     const b = await open('hub-b');
-    db.stop();
+    await postgres().stop();
     await waitFor(() => !a.bus.connected && !b.bus.connected, 'both to notice');
     a.bus.publishSeq('section:lost', 1); // dropped: nobody can hear it now
-    db.start();
+    await postgres().start();
     await waitFor(
       () => a.events.some((e) => e.kind === 'gap') && b.events.some((e) => e.kind === 'gap'),
       'both to reconnect',

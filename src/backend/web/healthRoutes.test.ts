@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startTestPostgres, type TestPostgres } from '../../../test/helpers/clusterPostgres.ts';
+import { usePostgres } from '../../../test/helpers/postgres.ts';
 import { startServeProcess } from '../../../test/helpers/serveProcess.ts';
 import { useTempDir } from '../../../test/helpers/tempDir.ts';
 import { waitFor } from '../../../test/helpers/waitFor.ts';
@@ -10,15 +10,12 @@ import { startServer, type RunningServer } from './startServer.ts';
 
 const tempDir = useTempDir();
 const servers: RunningServer[] = [];
-let db: TestPostgres;
+const postgres = usePostgres();
+/** A fresh database of this file's server. */
+let dbUrl: string;
 
 beforeAll(async () => {
-  db = await startTestPostgres();
-}, 60_000);
-
-afterAll(() => {
-  db?.stop();
-  db?.remove();
+  dbUrl = await postgres().createDatabase();
 });
 
 afterEach(async () => {
@@ -39,11 +36,11 @@ describe('health and readiness', () => {
   });
 
   it('is not ready while the room bus has lost the database, and ready again once it is back', async () => {
-    const bus = await PgRoomBus.open(db.url, { reconnectMinMs: 50, reconnectMaxMs: 200 });
+    const bus = await PgRoomBus.open(dbUrl, { reconnectMinMs: 50, reconnectMaxMs: 200 });
     const s = await startServer({ dbPath: join(tempDir(), 'g.db'), port: 0, bus });
     servers.push(s);
     expect((await get(`${s.url}/readyz`)).status).toBe(200);
-    db.stop();
+    await postgres().stop();
     try {
       await waitFor(() => !bus.connected, 'the bus to notice');
       const down = await get(`${s.url}/readyz`);
@@ -54,7 +51,7 @@ describe('health and readiness', () => {
       // The process itself is still up.
       expect((await get(`${s.url}/healthz`)).status).toBe(200);
     } finally {
-      db.start();
+      await postgres().start();
     }
     await waitFor(() => bus.connected, 'the bus to reconnect', 20_000);
     expect((await get(`${s.url}/readyz`)).status).toBe(200);

@@ -2,6 +2,7 @@ import type { Edition, Section, SerializedBodyNode } from '../../src/core/index.
 import { el as element, text } from './bodyNodes.ts';
 import { codeBlock } from './codeBlockNodes.ts';
 import { type Random, seededRandom } from './random.ts';
+import { generateCard } from './generateCards.ts';
 import { generateTable } from './generateTable.ts';
 
 const WORDS = [
@@ -85,6 +86,7 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
   // Its own random stream, so the sections before it are drawn as they were before roundups.
   if (regular < sectionCount) sections.push(roundupSection(seed));
   addTables(seed, sections);
+  addCards(seed, sections);
   return {
     formatVersion: 1,
     id: `gen${seed}`,
@@ -108,6 +110,16 @@ function addTables(seed: number, sections: Section[]): void {
     if (!r.chance(0.4)) continue;
     const children = section.body.root.children;
     children.splice(r.int(0, children.length), 0, generateTable(r, inline));
+  }
+}
+
+// Callouts, embeds and HTML cards too: their own stream, like the tables.
+function addCards(seed: number, sections: Section[]): void {
+  const r = seededRandom(seed * 6151 + 29);
+  for (const section of sections) {
+    if (section.kind === 'roundup' || !r.chance(0.5)) continue;
+    const children = section.body.root.children;
+    children.splice(r.int(0, children.length), 0, generateCard(r, inline));
   }
 }
 

@@ -61,8 +61,20 @@ describe('preflight on card nodes', () => {
         'htmlcard-layout',
         'htmlcard-hr',
         'htmlcard-color',
+        'htmlcard-unstyled',
       ]),
     );
+  });
+
+  it('says nothing of a card whose text elements are styled inline', () => {
+    const found = codes([
+      {
+        type: 'htmlcard',
+        version: 1,
+        html: '<p style="margin:0;color:#333333">Hi <a href="https://a.example/" style="color:#1a56db">there</a></p>',
+      },
+    ]);
+    expect(found.filter((c) => c.startsWith('htmlcard-'))).toEqual([]);
   });
 });
 

@@ -59,6 +59,22 @@ const KB = 1024;
  * sanitizer already removed what rules 7 and 8 forbid, except http links): width (5),
  * images (6), http links (7), layout tables (4), dividers (12), colours (13), size (1).
  */
+/** Elements EMAIL_RULES rule 3 wants styled inline. */
+const INLINE_STYLED = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'img',
+]);
+
 export function htmlCardFindings(node: SerializedBodyNode): Found[] {
   const tree = htmlCardTree(node);
   const found = new Map<string, Found>();
@@ -95,6 +111,13 @@ export function htmlCardFindings(node: SerializedBodyNode): Found[] {
       if (typeof props.src === 'string' && !/^https:/i.test(props.src))
         add('img-insecure', 'error', 'an image in an HTML card is not on https (rule 6)');
     }
+    // Rule 3: clients that drop head styles leave these elements bare unless styled inline.
+    if (INLINE_STYLED.has(el.tagName) && styles.size === 0)
+      add(
+        'unstyled',
+        'warning',
+        `a <${el.tagName}> in an HTML card has no inline style; clients that drop head styles show it bare (rule 3)`,
+      );
     if (el.tagName === 'a' && typeof props.href === 'string' && /^http:/i.test(props.href))
       add('link-insecure', 'warning', 'a link in an HTML card is not https (rule 7)');
     if (el.tagName === 'table') {

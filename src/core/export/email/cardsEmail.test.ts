@@ -53,7 +53,7 @@ describe('card nodes in email', () => {
     expect(text).toMatch(
       /Watch on YouTube: The keynote in ten minutes\nhttps:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ/,
     );
-    expect(text).toMatch(/\[Post on Mastodon\] Ann Example @ann@mastodon\.social\n> Shipping/);
+    expect(text).toMatch(/Ann Example · @ann@mastodon\.social\n> Shipping/);
     expect(text).toMatch(/From our partner: a free trial \(https:\/\/partner\.example\/offer/);
   });
 });

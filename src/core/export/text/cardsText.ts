@@ -4,7 +4,7 @@ import { childrenOf } from '../shared/bodyNodes.ts';
 import { calloutOf, embedOf, htmlCardText, htmlCardTree } from '../shared/cardNodes.ts';
 import { exportHref } from '../shared/links.ts';
 import { linesOf, oneLine } from '../shared/text.ts';
-import { wrap } from './wrap.ts';
+import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 
 /** The card nodes in the plain-text part. */
 
@@ -17,9 +17,18 @@ const INDENT = '    ';
 export function calloutText(node: SerializedBodyNode, blocks: Blocks): TextBlock[] {
   const { emoji, title } = calloutOf(node);
   const heading = [emoji, title].filter((s) => s !== '').join(' ');
+  // The blocks were wrapped at the full width; a line the indent pushes past it wraps again.
   const body = childrenOf(node)
     .flatMap(blocks)
-    .map((block) => block.map((line) => (line === '' ? '' : INDENT + line)));
+    .map((block) =>
+      block.flatMap((line) =>
+        line === ''
+          ? ['']
+          : columns(INDENT + line) > TEXT_WIDTH
+            ? wrap(line, INDENT, INDENT)
+            : [INDENT + line],
+      ),
+    );
   // One block, so the body reads as the callout's and not as the text after it.
   const lines = heading === '' ? [] : wrap(heading);
   body.forEach((block, i) => {
@@ -41,7 +50,8 @@ export function embedText(node: SerializedBodyNode): TextBlock[] {
       break;
     case 'post': {
       const by = [f.author, f.handle].map(oneLine).filter((s) => s !== '');
-      lines.push(...wrap(`[Post on ${provider}]${by.length > 0 ? ` ${by.join(' ')}` : ''}`));
+      // As the email shows it: the byline, the words quoted, then where to read it.
+      if (by.length > 0) lines.push(...wrap(by.join(' \u00b7 ')));
       for (const line of linesOf(f.text)) lines.push(...wrap(line, '> '));
       if (href !== null) lines.push(`View on ${provider}:`);
       break;

@@ -10,7 +10,10 @@ export type DecoratorView = (node: LexicalNode, editor: LexicalEditor) => unknow
 const views = new Map<string, DecoratorView>();
 
 /** Registers the view of a decorator node type (renderer start-up). */
-export function registerDecoratorView(type: 'image' | 'button' | 'embed' | 'htmlcard', view: DecoratorView): void {
+export function registerDecoratorView(
+  type: 'image' | 'button' | 'embed' | 'htmlcard',
+  view: DecoratorView,
+): void {
   views.set(type, view);
 }
 

@@ -100,7 +100,7 @@ describe('two editors in two browsers', () => {
 
         // The hub holds the same code block, and once nobody types, no update arrives:
         // painting highlights in two editors does not write to the document.
-        const sectionId = server.hub.peek(`edition:${id}`, (doc) => {
+        const sectionId = await server.hub.peek(`edition:${id}`, (doc) => {
           for (const [sid, section] of doc.getMap<Y.Map<unknown>>('sections'))
             if (section.get('title') === 'Untitled story') return sid;
           return '';
@@ -115,9 +115,9 @@ describe('two editors in two browsers', () => {
           .toBe('python');
         const state = () =>
           server.hub.peek(room, (doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex'));
-        const before = state();
+        const before = await state();
         await ada.page.waitForTimeout(1500);
-        expect(state()).toBe(before);
+        expect(await state()).toBe(before);
         expect(ada.errors).toEqual([]);
         expect(grace.errors).toEqual([]);
         await ada.context.close();

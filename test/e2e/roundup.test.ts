@@ -70,6 +70,16 @@ describe('a link roundup section in the browser', () => {
 
         // Alt+Down in the first blurb moves that item below the second.
         await card.locator('.ge-roundup-blurb').first().click();
+        // Under load the click's caret can land after the key: wait until it is in that blurb.
+        await expect
+          .poll(() =>
+            page.evaluate(() => {
+              const anchor = document.getSelection()?.anchorNode ?? null;
+              const blurb = document.querySelector('.ge-roundup-blurb');
+              return anchor !== null && blurb !== null && blurb.contains(anchor);
+            }),
+          )
+          .toBe(true);
         await page.keyboard.press('Alt+ArrowDown');
         await expect
           .poll(() =>

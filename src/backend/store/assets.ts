@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { assetHash } from './records.ts';
 import { StoreError } from './StoreError.ts';
 
 /**
@@ -16,7 +16,6 @@ export interface Asset {
 
 const HASH = /^[0-9a-f]{64}$/;
 /** `type/subtype`, optionally with parameters; enough to reject an empty or garbled type. */
-const MIME = /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/;
 
 export class Assets {
   private readonly insert: Database.Statement<[string, string, Uint8Array, string]>;
@@ -53,16 +52,7 @@ export class Assets {
 
   /** Stores the bytes (once) and returns their SHA-256 in hex; `createdAt` defaults to now. */
   put(bytes: Uint8Array, mime: string, createdAt?: string): string {
-    if (!(bytes instanceof Uint8Array)) {
-      throw new StoreError('invalid-input', 'An asset must be a Uint8Array');
-    }
-    if (typeof mime !== 'string' || !MIME.test(mime)) {
-      throw new StoreError(
-        'invalid-input',
-        `An asset needs a MIME type like image/png, not ${String(mime)}`,
-      );
-    }
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = assetHash(bytes, mime);
     this.insert.run(hash, mime, bytes, createdAt ?? this.now().toISOString());
     return hash;
   }

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EditionSummary } from '../../core/api/contract.ts';
-import { isValidId } from '../../core/model/ids.ts';
-import { EDITION_STATUSES, type EditionStatus } from '../../core/model/types.ts';
-import { RowReader } from './rowReader.ts';
+import type { EditionStatus } from '../../core/model/types.ts';
+import { checkEditionSummary, editionSummaryFromRow } from './records.ts';
 import { StoreError } from './StoreError.ts';
 
 /**
@@ -64,7 +63,7 @@ export class EditionsIndex {
 
   /** Inserts or refreshes the index row of an edition. */
   upsert(input: EditionSummaryInput): void {
-    checkSummary(input);
+    checkEditionSummary(input);
     this.upsertRow.run({
       id: input.id,
       title: input.title,
@@ -84,14 +83,14 @@ export class EditionsIndex {
   /** The index row of an edition, or null when there is none. */
   get(id: string): EditionSummary | null {
     const row: unknown = this.selectOne.get(id);
-    return row === undefined ? null : this.parse(row);
+    return row === undefined ? null : editionSummaryFromRow(row, this.file);
   }
 
   /** Index rows, scheduled editions by publish date, then number, then last change. */
   list(filter: { status?: EditionStatus; includeDeleted?: boolean } = {}): EditionSummary[] {
     return this.selectList
       .all({ status: filter.status ?? null, all: filter.includeDeleted === true ? 1 : 0 })
-      .map((row) => this.parse(row));
+      .map((row) => editionSummaryFromRow(row, this.file));
   }
 
   /**
@@ -107,38 +106,5 @@ export class EditionsIndex {
         `Galley cannot trash edition ${id} in ${this.file}: there is no such edition`,
       );
     }
-  }
-
-  private parse(row: unknown): EditionSummary {
-    const r = RowReader.of(row, this.file, 'an editions row');
-    return {
-      id: r.text('id'),
-      title: r.text('title'),
-      subject: r.text('subject'),
-      status: r.oneOf('status', EDITION_STATUSES),
-      number: r.integerOrNull('number'),
-      publishDate: r.textOrNull('publishDate'),
-      wordCount: r.integer('wordCount'),
-      sectionCount: r.integer('sectionCount'),
-      createdAt: r.text('createdAt'),
-      updatedAt: r.text('updatedAt'),
-      deletedAt: r.textOrNull('deletedAt'),
-      sentAt: r.textOrNull('sentAt'),
-    };
-  }
-}
-
-function checkSummary(input: EditionSummaryInput): void {
-  const problem = !isValidId(input.id)
-    ? 'id is not a valid id'
-    : !EDITION_STATUSES.includes(input.status)
-      ? `status ${String(input.status)} is not one of ${EDITION_STATUSES.join(', ')}`
-      : input.number !== null && !Number.isInteger(input.number)
-        ? 'number must be an integer or null'
-        : !Number.isInteger(input.wordCount) || !Number.isInteger(input.sectionCount)
-          ? 'wordCount and sectionCount must be integers'
-          : null;
-  if (problem !== null) {
-    throw new StoreError('invalid-input', `Edition summary ${input.id}: ${problem}`);
   }
 }

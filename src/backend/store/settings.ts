@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { settingJson } from './records.ts';
 import { StoreError } from './StoreError.ts';
 
 /**
@@ -48,17 +49,7 @@ export class Settings {
 
   /** Sets a JSON-serializable value; `undefined` removes the setting. */
   set(key: string, value: unknown): void {
-    if (typeof key !== 'string' || key === '') {
-      throw new StoreError('invalid-input', 'A setting needs a non-empty key');
-    }
-    let text: string | undefined;
-    try {
-      text = JSON.stringify(value);
-    } catch (error) {
-      throw new StoreError('invalid-input', `Setting ${key} is not JSON-serializable`, {
-        cause: error,
-      });
-    }
+    const text = settingJson(key, value);
     // JSON.stringify gives undefined for undefined, functions and symbols: nothing to keep.
     if (text === undefined) this.remove.run(key);
     else this.upsert.run(key, text);

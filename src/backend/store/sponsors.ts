@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Sponsor } from '../../core/model/sponsor.ts';
-import { RowReader } from './rowReader.ts';
+import { sponsorFromRow } from './records.ts';
 
 /**
  * The sponsor library's table. Plain rows: the service layer validates and merges
@@ -40,13 +40,13 @@ export class Sponsors {
 
   /** Every sponsor, by name. */
   list(): Sponsor[] {
-    return this.selectAll.all().map((row) => this.parse(row));
+    return this.selectAll.all().map((row) => sponsorFromRow(row, this.file));
   }
 
   /** One sponsor, or null. */
   get(id: string): Sponsor | null {
     const row: unknown = this.selectOne.get(id);
-    return row === undefined ? null : this.parse(row);
+    return row === undefined ? null : sponsorFromRow(row, this.file);
   }
 
   /** Inserts or replaces a sponsor row (created_at is kept from the first write). */
@@ -57,22 +57,5 @@ export class Sponsors {
   /** Deletes a sponsor; false when there was none. */
   delete(id: string): boolean {
     return this.deleteRow.run(id).changes > 0;
-  }
-
-  private parse(row: unknown): Sponsor {
-    const r = RowReader.of(row, this.file, 'a sponsors row');
-    return {
-      id: r.text('id'),
-      name: r.text('name'),
-      url: r.text('url'),
-      disclosure: r.text('disclosure'),
-      cta: r.text('cta'),
-      logo: r.textOrNull('logo'),
-      flightStart: r.textOrNull('flightStart'),
-      flightEnd: r.textOrNull('flightEnd'),
-      notes: r.text('notes'),
-      createdAt: r.text('createdAt'),
-      updatedAt: r.text('updatedAt'),
-    };
   }
 }

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Asset } from '../assets.ts';
+import { assetHash } from '../records.ts';
 import { StoreError } from '../StoreError.ts';
 import { toBytes, type PgPool } from './pgPool.ts';
 
 /** Content-addressed assets on PostgreSQL, the same rules as assets.ts. */
 
 const HASH = /^[0-9a-f]{64}$/;
-const MIME = /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/;
 
 export class PgAssets {
   constructor(
@@ -17,16 +16,7 @@ export class PgAssets {
 
   /** Stores the bytes once (the first copy wins) and returns their SHA-256 hex. */
   async put(bytes: Uint8Array, mime: string, createdAt?: string): Promise<string> {
-    if (!(bytes instanceof Uint8Array)) {
-      throw new StoreError('invalid-input', 'An asset must be a Uint8Array');
-    }
-    if (typeof mime !== 'string' || !MIME.test(mime)) {
-      throw new StoreError(
-        'invalid-input',
-        `An asset needs a MIME type like image/png, not ${String(mime)}`,
-      );
-    }
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = assetHash(bytes, mime);
     await this.db.query(
       `INSERT INTO assets (hash, mime, bytes, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (hash) DO NOTHING`,

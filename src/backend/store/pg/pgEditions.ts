@@ -1,8 +1,7 @@
 import type { EditionSummary } from '../../../core/api/contract.ts';
-import { isValidId } from '../../../core/model/ids.ts';
-import { EDITION_STATUSES, type EditionStatus } from '../../../core/model/types.ts';
+import type { EditionStatus } from '../../../core/model/types.ts';
 import type { EditionSummaryInput } from '../editionsIndex.ts';
-import { RowReader } from '../rowReader.ts';
+import { checkEditionSummary, editionSummaryFromRow } from '../records.ts';
 import { StoreError } from '../StoreError.ts';
 import type { PgPool } from './pgPool.ts';
 
@@ -21,7 +20,7 @@ export class PgEditions {
 
   /** Inserts or refreshes an edition's index row. */
   async upsert(input: EditionSummaryInput): Promise<void> {
-    checkSummary(input);
+    checkEditionSummary(input);
     await this.db.query(
       `INSERT INTO editions (id, title, subject, status, number, publish_date, word_count,
          section_count, created_at, updated_at, sent_at)
@@ -52,7 +51,7 @@ export class PgEditions {
   /** An edition's index row, or null. */
   async get(id: string): Promise<EditionSummary | null> {
     const [row] = await this.db.query(`SELECT ${COLUMNS} FROM editions WHERE id = $1`, [id]);
-    return row === undefined ? null : this.parse(row);
+    return row === undefined ? null : editionSummaryFromRow(row, this.location);
   }
 
   /** Unscheduled first, then by publish date, number and last change, newest first. */
@@ -65,7 +64,7 @@ export class PgEditions {
        ORDER BY publish_date DESC NULLS FIRST, number DESC NULLS FIRST, updated_at DESC, id`,
       [filter.status ?? null, filter.includeDeleted === true],
     );
-    return rows.map((row) => this.parse(row));
+    return rows.map((row) => editionSummaryFromRow(row, this.location));
   }
 
   /** Trashes (keeping a first trash date) or restores; `not-found` for an unknown id. */
@@ -81,38 +80,5 @@ export class PgEditions {
         `Galley cannot trash edition ${id} in ${this.location}: there is no such edition`,
       );
     }
-  }
-
-  private parse(row: unknown): EditionSummary {
-    const r = RowReader.of(row, this.location, 'an editions row');
-    return {
-      id: r.text('id'),
-      title: r.text('title'),
-      subject: r.text('subject'),
-      status: r.oneOf('status', EDITION_STATUSES),
-      number: r.integerOrNull('number'),
-      publishDate: r.textOrNull('publishDate'),
-      wordCount: r.integer('wordCount'),
-      sectionCount: r.integer('sectionCount'),
-      createdAt: r.text('createdAt'),
-      updatedAt: r.text('updatedAt'),
-      deletedAt: r.textOrNull('deletedAt'),
-      sentAt: r.textOrNull('sentAt'),
-    };
-  }
-}
-
-function checkSummary(input: EditionSummaryInput): void {
-  const problem = !isValidId(input.id)
-    ? 'id is not a valid id'
-    : !EDITION_STATUSES.includes(input.status)
-      ? `status ${String(input.status)} is not one of ${EDITION_STATUSES.join(', ')}`
-      : input.number !== null && !Number.isInteger(input.number)
-        ? 'number must be an integer or null'
-        : !Number.isInteger(input.wordCount) || !Number.isInteger(input.sectionCount)
-          ? 'wordCount and sectionCount must be integers'
-          : null;
-  if (problem !== null) {
-    throw new StoreError('invalid-input', `Edition summary ${input.id}: ${problem}`);
   }
 }

@@ -1,3 +1,4 @@
+import { settingJson } from '../records.ts';
 import { StoreError } from '../StoreError.ts';
 import type { PgPool } from './pgPool.ts';
 
@@ -27,17 +28,7 @@ export class PgSettings {
 
   /** Sets a JSON-serializable value; `undefined` removes the setting. */
   async set(key: string, value: unknown): Promise<void> {
-    if (typeof key !== 'string' || key === '') {
-      throw new StoreError('invalid-input', 'A setting needs a non-empty key');
-    }
-    let text: string | undefined;
-    try {
-      text = JSON.stringify(value);
-    } catch (error) {
-      throw new StoreError('invalid-input', `Setting ${key} is not JSON-serializable`, {
-        cause: error,
-      });
-    }
+    const text = settingJson(key, value);
     if (text === undefined) {
       await this.db.query('DELETE FROM settings WHERE key = $1', [key]);
     } else {

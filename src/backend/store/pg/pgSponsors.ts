@@ -1,5 +1,5 @@
 import type { Sponsor } from '../../../core/model/sponsor.ts';
-import { RowReader } from '../rowReader.ts';
+import { sponsorFromRow } from '../records.ts';
 import type { PgPool } from './pgPool.ts';
 
 /** The sponsor library's table on PostgreSQL, the same rows and order as sponsors.ts. */
@@ -19,12 +19,12 @@ export class PgSponsors {
       `SELECT ${COLUMNS} FROM sponsors
        ORDER BY translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE "C", id`,
     );
-    return rows.map((row) => this.parse(row));
+    return rows.map((row) => sponsorFromRow(row, this.location));
   }
 
   async get(id: string): Promise<Sponsor | null> {
     const [row] = await this.db.query(`SELECT ${COLUMNS} FROM sponsors WHERE id = $1`, [id]);
-    return row === undefined ? null : this.parse(row);
+    return row === undefined ? null : sponsorFromRow(row, this.location);
   }
 
   /** Inserts or replaces a sponsor row (created_at is kept from the first write). */
@@ -57,22 +57,5 @@ export class PgSponsors {
   async delete(id: string): Promise<boolean> {
     const rows = await this.db.query('DELETE FROM sponsors WHERE id = $1 RETURNING id', [id]);
     return rows.length > 0;
-  }
-
-  private parse(row: unknown): Sponsor {
-    const r = RowReader.of(row, this.location, 'a sponsors row');
-    return {
-      id: r.text('id'),
-      name: r.text('name'),
-      url: r.text('url'),
-      disclosure: r.text('disclosure'),
-      cta: r.text('cta'),
-      logo: r.textOrNull('logo'),
-      flightStart: r.textOrNull('flightStart'),
-      flightEnd: r.textOrNull('flightEnd'),
-      notes: r.text('notes'),
-      createdAt: r.text('createdAt'),
-      updatedAt: r.text('updatedAt'),
-    };
   }
 }

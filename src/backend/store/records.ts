@@ -3,7 +3,6 @@ import type { EditionSummary } from '../../core/api/contract.ts';
 import { isValidId } from '../../core/model/ids.ts';
 import type { Sponsor } from '../../core/model/sponsor.ts';
 import { EDITION_STATUSES } from '../../core/model/types.ts';
-import type { EditionSummaryInput } from './editionsIndex.ts';
 import { RowReader } from './rowReader.ts';
 import { StoreError } from './StoreError.ts';
 
@@ -32,7 +31,9 @@ export function editionSummaryFromRow(row: unknown, location: string): EditionSu
 }
 
 /** Throws `invalid-input` for a summary the index must not keep. */
-export function checkEditionSummary(input: EditionSummaryInput): void {
+export function checkEditionSummary(
+  input: Pick<EditionSummary, 'id' | 'status' | 'number' | 'wordCount' | 'sectionCount'>,
+): void {
   const problem = !isValidId(input.id)
     ? 'id is not a valid id'
     : !EDITION_STATUSES.includes(input.status)

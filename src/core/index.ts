@@ -34,3 +34,4 @@ export * from './invite.ts';
 export * from './send/smtpSettings.ts';
 export * from './model/sponsor.ts';
 export * from './api/sponsorContract.ts';
+export * from './review/index.ts';

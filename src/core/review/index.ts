@@ -1,0 +1,8 @@
+// Review inside the edition: comment threads, their anchors, and the edition's editors.
+export * from './types.ts';
+export * from './people.ts';
+export * from './commentsDoc.ts';
+export * from './bodyPositions.ts';
+export * from './anchors.ts';
+export * from './editorsDoc.ts';
+export * from './mentions.ts';

@@ -6,3 +6,4 @@ export * from './bodyPositions.ts';
 export * from './anchors.ts';
 export * from './editorsDoc.ts';
 export * from './mentions.ts';
+export * from './threadView.ts';

@@ -7,3 +7,4 @@ export * from './anchors.ts';
 export * from './editorsDoc.ts';
 export * from './mentions.ts';
 export * from './threadView.ts';
+export * from './restoreComments.ts';

@@ -5,9 +5,11 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
+  editionRoom,
   markdownToBody,
   openBodySession,
   readThreads,
+  removeSection,
   sectionRoom,
   writeBody,
   type Result,
@@ -265,6 +267,35 @@ describe('comments through the API', () => {
       anchorText: '',
       onDeletedText: true,
     });
+
+    // A thread on a section that was removed stays, on deleted text, without a section title.
+    const onTitle = value(
+      await backend.invoke('comments.add', {
+        editionId,
+        sectionId: sectionIds[1]!,
+        field: 'title',
+        quote: 'Second',
+        text: 'Rename?',
+        author: ana,
+      }),
+    );
+    await backend.editions.host.change(editionRoom(editionId), (doc) =>
+      removeSection(doc, sectionIds[1]!),
+    );
+    const listed = value(await backend.invoke('comments.list', { editionId })).threads;
+    expect(listed.find((t) => t.id === onTitle.id)).toMatchObject({
+      quote: 'Second',
+      sectionTitle: null,
+      onDeletedText: true,
+    });
+    const reply = await backend.invoke('comments.add', {
+      editionId,
+      sectionId: sectionIds[1]!,
+      quote: 'Rivers',
+      text: 'x',
+      author: ana,
+    });
+    expect(codeOf(reply)).toBe('section-not-found');
   });
 
   it('returns hostile comment text as the plain data it was given', async () => {

@@ -356,4 +356,37 @@ describe('comments through the hub', () => {
       messages: [{ text: 'Live from the API' }],
     });
   });
+
+  it('over HTTP: a read-only token lists threads and may not add one', async () => {
+    const server = await startServer({
+      dbPath: join(tempDir(), 'g.db'),
+      port: 0,
+      readOnlyTokens: ['reviewer-token'],
+      hub: { log: () => {} },
+    });
+    cleanups.push(() => server.close());
+    const post = async (method: string, input: unknown, token: string) => {
+      const res = await fetch(`${server.url}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as Result<{ id?: string; threads?: unknown[] }>;
+    };
+    const { summary } = value(
+      await server.backend.invoke('editions.import', { markdown: MARKDOWN }),
+    );
+    const { edition } = value(await server.backend.invoke('editions.get', { id: summary.id }));
+    const input = {
+      editionId: summary.id,
+      sectionId: edition.sections[0]!.id,
+      quote: 'quokka',
+      text: 'From a script',
+      author: { name: 'Script' },
+    };
+    expect(codeOf(await post('comments.add', input, 'reviewer-token'))).toBe('forbidden');
+    expect(codeOf(await post('comments.add', input, server.token))).toBe('ok');
+    const listed = await post('comments.list', { editionId: summary.id }, 'reviewer-token');
+    expect(value(listed).threads).toHaveLength(1);
+  });
 });

@@ -6,6 +6,8 @@ import {
   addThread,
   anchorForQuote,
   bodyAnchorNow,
+  bodyPositions,
+  bodyRoot,
   deleteMessage,
   deleteThread,
   editMessage,
@@ -208,7 +210,9 @@ export async function threadViews(
   }
   for (const [sectionId, entries] of bySection) {
     await editions.host.peek(sectionRoom(sectionId), (doc) => {
-      for (const entry of entries) entry.now = bodyAnchorNow(doc, entry.thread.anchor);
+      // One layout of the body for all its anchors.
+      const positions = bodyPositions(bodyRoot(doc));
+      for (const entry of entries) entry.now = bodyAnchorNow(doc, entry.thread.anchor, positions);
     });
   }
   return read.map(({ thread, title, now }) =>

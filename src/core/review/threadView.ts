@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { editionTypes, readSectionFields } from '../yjs/editionDoc.ts';
 import { resolveAnchor } from './anchors.ts';
+import type { BodyPositions } from './bodyPositions.ts';
 import type { CommentAnchor, CommentThread } from './types.ts';
 
 /** What a thread's anchor reads now. */
@@ -35,10 +36,17 @@ export function fieldAnchorNow(editionDoc: Y.Doc, anchor: CommentAnchor): Anchor
   return text === null ? { text: '', deleted: true } : { text, deleted: false };
 }
 
-/** The text of a body anchor now, in its section doc (null: the section is gone). */
-export function bodyAnchorNow(sectionDoc: Y.Doc | null, anchor: CommentAnchor): AnchorNow {
+/**
+ * The text of a body anchor now, in its section doc (null: the section is gone). Give
+ * `positions` to resolve many anchors of one section with one layout of its body.
+ */
+export function bodyAnchorNow(
+  sectionDoc: Y.Doc | null,
+  anchor: CommentAnchor,
+  positions?: BodyPositions,
+): AnchorNow {
   if (sectionDoc === null) return { text: '', deleted: true };
-  const resolved = resolveAnchor(sectionDoc, anchor);
+  const resolved = resolveAnchor(sectionDoc, anchor, positions);
   if (resolved === null) return { text: '', deleted: true };
   return { text: resolved.deleted ? '' : resolved.text, deleted: resolved.deleted };
 }

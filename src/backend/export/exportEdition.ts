@@ -16,7 +16,7 @@ import {
 } from '../../core/index.ts';
 import type { EditionService } from '../editions/EditionService.ts';
 import { linkedSponsors } from '../editions/sponsorLibrary.ts';
-import { threadViews } from '../editions/editionComments.ts';
+import { threadViews } from '../editions/threadViews.ts';
 import type { GalleyStore } from '../store/GalleyStore.ts';
 
 const PROFILE_KEY = 'publicationProfile';

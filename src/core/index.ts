@@ -34,4 +34,5 @@ export * from './invite.ts';
 export * from './send/smtpSettings.ts';
 export * from './model/sponsor.ts';
 export * from './api/sponsorContract.ts';
+export * from './api/commentsContract.ts';
 export * from './review/index.ts';

@@ -35,6 +35,14 @@ import {
   updateSponsor,
 } from '../editions/sponsorLibrary.ts';
 import { SqliteStore } from '../store/SqliteStore.ts';
+import {
+  addComment,
+  deleteComment,
+  editComment,
+  listComments,
+  replyToComment,
+  resolveComment,
+} from '../editions/editionComments.ts';
 
 /** Hosting a co-editing session, as the handlers see it (backend/session implements it). */
 export interface SessionControl {
@@ -166,4 +174,11 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     sectionId: await addSponsorSection(editions, input),
   }),
   'editions.markSent': ({ editions }, input) => markSent(editions, input),
+  'comments.list': ({ editions }, input) => listComments(editions, input),
+  'comments.add': ({ editions }, input) => addComment(editions, input),
+  'comments.reply': ({ editions }, input) => replyToComment(editions, input),
+  'comments.edit': ({ editions }, input) => editComment(editions, input),
+  'comments.delete': ({ editions }, input) => deleteComment(editions, input),
+  'comments.resolve': ({ editions }, input) => resolveComment(editions, input, true),
+  'comments.reopen': ({ editions }, input) => resolveComment(editions, input, false),
 };

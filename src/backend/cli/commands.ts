@@ -10,6 +10,7 @@ import {
 } from './format.ts';
 import { call, UsageError, UserError, type Command } from './call.ts';
 import { sponsorsCommand } from './sponsorsCommand.ts';
+import { commentsCommand } from './commentsCommand.ts';
 
 export { UsageError, UserError, type Call, type Command } from './call.ts';
 
@@ -204,7 +205,7 @@ export const commands: Record<string, Command> = {
   check: {
     usage: 'galley check <id> [--json]',
     summary:
-      'Preflight an edition: broken links, missing alt text, TK markers, size; exit 1 on errors',
+      'Preflight an edition: broken links, missing alt text, TK markers, size, open comments and suggestions; exit 1 on errors',
     options: { json },
     positionals: 1,
     run: ({ positionals }) =>
@@ -273,6 +274,7 @@ export const commands: Record<string, Command> = {
       ),
   },
   sponsors: sponsorsCommand,
+  comments: commentsCommand,
   backup: {
     usage: 'galley backup <dest> [--json]',
     summary: 'Write a consistent copy of the SQLite database to a file, while it is in use',

@@ -93,9 +93,12 @@ export function formatFindings({ findings, stats }: ApiOutputs['editions.check']
   );
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
+  // Review left to do, counted by code (suggestion-open comes from suggesting mode).
+  const count = (code: string) => findings.filter((f) => f.code === code).length;
   lines.push(
     '',
     `${errors} error(s), ${warnings} warning(s) · ${stats.words} words · about ${Math.max(1, Math.round(stats.readingMinutes))} min to read`,
+    `${count('comment-open')} open comment thread(s) · ${count('suggestion-open')} open suggestion(s)`,
   );
   return lines.join('\n');
 }

@@ -239,7 +239,9 @@ export class EditionService {
   async bringTo(target: Edition): Promise<void> {
     for (const section of target.sections) {
       const room = sectionRoom(section.id);
-      const current = readBody(await this.host.read(room));
+      // Both sides restored: raw Lexical JSON orders its keys differently, and a rewrite
+      // of an unchanged body would cost its history and every comment anchored in it.
+      const current = restoreBody(readBody(await this.host.read(room)));
       if (JSON.stringify(current) !== JSON.stringify(restoreBody(section.body))) {
         await this.host.change(room, (doc) => writeBody(doc, section.body));
       }

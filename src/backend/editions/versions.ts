@@ -7,6 +7,7 @@ import {
   type VersionInfo,
 } from '../../core/index.ts';
 import type { EditionService } from './EditionService.ts';
+import { restoreVersionReview } from './versionReview.ts';
 
 /** Saves the full state of every room of an edition as a named version. */
 export async function createVersion(
@@ -66,5 +67,6 @@ export async function restoreVersion(
     auto: true,
   });
   await editions.bringTo(target);
+  await restoreVersionReview(editions, input.editionId, input.versionId);
   return version;
 }

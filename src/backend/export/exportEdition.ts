@@ -16,6 +16,7 @@ import {
 } from '../../core/index.ts';
 import type { EditionService } from '../editions/EditionService.ts';
 import { linkedSponsors } from '../editions/sponsorLibrary.ts';
+import { threadViews } from '../editions/threadViews.ts';
 import type { GalleyStore } from '../store/GalleyStore.ts';
 
 const PROFILE_KEY = 'publicationProfile';
@@ -87,6 +88,7 @@ export async function checkEdition(
     emailHtml: email.content,
     cache: editions.renders,
     sponsors: await linkedSponsors(editions, edition),
+    comments: await threadViews(editions, edition.id, (thread) => !thread.resolved),
   });
 }
 

@@ -11,6 +11,7 @@ import { MAX_MARKDOWN_BYTES } from '../import/parseGalleyMarkdown.ts';
 import type { PreflightResult } from '../preflight/types.ts';
 import { isEmailAddress } from '../send/smtpSettings.ts';
 import { sponsorInputs, type SponsorOutputs } from './sponsorContract.ts';
+import { commentInputs, type CommentOutputs } from './commentsContract.ts';
 
 /**
  * The API contract: one zod schema per method for its input, and the output type of
@@ -109,6 +110,7 @@ export const apiInputs = {
   /** Keeps the SMTP password in the desktop app's vault ('' forgets it); never in the database. */
   'mail.setPassword': z.object({ password: z.string().max(1000) }),
   ...sponsorInputs,
+  ...commentInputs,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -128,6 +130,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set([
   'sponsors.list',
   'sponsors.get',
   'sponsors.usage',
+  'comments.list',
 ]);
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 
@@ -163,7 +166,7 @@ export interface VersionInfo {
   createdAt: string;
 }
 
-export interface ApiOutputs extends SponsorOutputs {
+export interface ApiOutputs extends SponsorOutputs, CommentOutputs {
   /** The summary after the change; versionId: the "Sent <date>" version frozen now, if any. */
   'editions.markSent': { summary: EditionSummary; versionId: string | null };
   'editions.list': EditionSummary[];

@@ -1,7 +1,9 @@
 // Preflight's public surface.
 export { preflight } from './preflight.ts';
+export { commentFindings } from './commentFindings.ts';
 export { editionStats, readingMinutes, WORDS_PER_MINUTE } from './stats.ts';
 export type {
+  CommentFindingInput,
   Finding,
   PreflightOptions,
   PreflightResult,

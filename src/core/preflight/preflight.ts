@@ -10,6 +10,7 @@ import type { Edition } from '../model/types.ts';
 import { urlProblems } from './linkFindings.ts';
 import { sectionFindings } from './sectionFindings.ts';
 import { sponsorFlightFindings } from './sponsorFindings.ts';
+import { commentFindings } from './commentFindings.ts';
 import { editionStats } from './stats.ts';
 import { textProblems } from './textFindings.ts';
 import type { Finding, PreflightOptions, PreflightResult } from './types.ts';
@@ -53,6 +54,7 @@ import type { Finding, PreflightOptions, PreflightResult } from './types.ts';
  * | poll-/feedback-empty-option   | warning  | a blank option (left out of the email)               |
  * | poll-missing-question etc.    | warning  | no question or prompt                                |
  * | vote-url-missing              | error    | no vote URL on the section nor in the profile        |
+ * | comment-open                  | warning  | an open comment thread (from `options.comments`)     |
  *
  * The sample edition links to example.com on purpose: those are warnings, not errors.
  */
@@ -126,6 +128,7 @@ export function preflight(
     );
   // Outside the per-section cache: the records change without the section changing.
   findings.push(...sponsorFlightFindings(edition, options.sponsors ?? []));
+  findings.push(...commentFindings(options.comments ?? []));
   const rank = { error: 0, warning: 1, info: 2 } as const;
   // Array.prototype.sort is stable: reading order survives within a severity.
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);

@@ -1,6 +1,7 @@
 import type { RenderCache } from '../export/RenderCache.ts';
 import type { NodePath } from '../export/shared/walkBody.ts';
 import type { Sponsor } from '../model/sponsor.ts';
+import type { CommentThreadView } from '../review/threadView.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -14,6 +15,8 @@ export interface Finding {
   sectionId?: string;
   /** Child indexes from the section body's root to the node. */
   nodePath?: NodePath;
+  /** The comment thread a `comment-open` finding is about. */
+  threadId?: string;
 }
 
 /** Words and reading time (238 words a minute), one decimal. */
@@ -41,4 +44,15 @@ export interface PreflightOptions {
    * flight dates are checked against the publish date. Preflight is pure; the caller reads them.
    */
   sponsors?: ReadonlyArray<Pick<Sponsor, 'id' | 'name' | 'flightStart' | 'flightEnd'>>;
+  /**
+   * The edition's comment threads (from its doc, not the Edition model, which exports
+   * render): each open one is a `comment-open` warning. The caller reads them.
+   */
+  comments?: readonly CommentFindingInput[];
 }
+
+/** What a `comment-open` finding needs of a thread (the API's thread view has it all). */
+export type CommentFindingInput = Pick<
+  CommentThreadView,
+  'id' | 'anchor' | 'quote' | 'author' | 'resolved' | 'messages' | 'sectionTitle' | 'onDeletedText'
+>;

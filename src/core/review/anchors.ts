@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
-import { bodyPositions, bodyRoot } from './bodyPositions.ts';
+import { bodyPositions, bodyRoot, type BodyPositions } from './bodyPositions.ts';
 import type { CommentAnchor } from './types.ts';
 
 /** Where an anchor is now: flat offsets into the body text and the text between them. */
@@ -50,10 +50,18 @@ export function anchorForQuote(
   return at < 0 ? null : anchorForRange(sectionDoc, sectionId, at, at + quote.length);
 }
 
-/** Where a body anchor's range is now in the section doc, or null for a field anchor. */
-export function resolveAnchor(sectionDoc: Y.Doc, anchor: CommentAnchor): ResolvedAnchor | null {
+/**
+ * Where a body anchor's range is now in the section doc, or null for a field anchor.
+ * Pass `positions` (the doc's bodyPositions, unchanged since) to resolve many anchors
+ * of one section with a single layout.
+ */
+export function resolveAnchor(
+  sectionDoc: Y.Doc,
+  anchor: CommentAnchor,
+  positions?: BodyPositions,
+): ResolvedAnchor | null {
   if (anchor.field !== 'body' || anchor.start === null || anchor.end === null) return null;
-  const positions = bodyPositions(bodyRoot(sectionDoc));
+  positions ??= bodyPositions(bodyRoot(sectionDoc));
   const start = absoluteOffset(sectionDoc, positions, anchor.start);
   const end = absoluteOffset(sectionDoc, positions, anchor.end);
   if (start === null || end === null || end <= start)

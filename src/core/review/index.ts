@@ -6,3 +6,5 @@ export * from './bodyPositions.ts';
 export * from './anchors.ts';
 export * from './editorsDoc.ts';
 export * from './mentions.ts';
+export * from './threadView.ts';
+export * from './restoreComments.ts';

@@ -19,6 +19,8 @@ import './panels.css';
 export interface JumpTarget {
   sectionId?: string;
   nodePath?: number[];
+  /** The comment thread a finding is about (`comment-open`), for a jump to its anchor. */
+  threadId?: string;
 }
 
 export interface ChecksPanelProps {
@@ -202,7 +204,13 @@ function FindingItem({
     <button
       type="button"
       className={className}
-      onClick={() => onJump({ sectionId: finding.sectionId, nodePath: finding.nodePath })}
+      onClick={() =>
+        onJump({
+          sectionId: finding.sectionId,
+          nodePath: finding.nodePath,
+          threadId: finding.threadId,
+        })
+      }
     >
       {body}
     </button>

@@ -40,7 +40,8 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   tablecell: 'a table cell: one line of inline text',
   callout: '<!-- galley:callout {emoji,title} -->, its blocks, <!-- galley:callout-end -->',
   embed: '<!-- galley:embed {fields} --> then a linked thumbnail, a quote or a link',
-  htmlcard: 'a fenced block ```html galley-card holding the sanitized HTML',
+  htmlcard:
+    'the sanitized HTML as a raw HTML block when it reads back as itself, else a fenced block ```html galley-card holding it',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */

@@ -146,8 +146,8 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
         ...restoreRoundupFields(node),
       };
     case 'code-block': {
-      const code = restoreCodeBlock(node);
-      return { ...element('code-block', node, code.children), language: code.language };
+      const { children, ...fields } = restoreCodeBlock(node);
+      return { ...element('code-block', node, children), ...fields };
     }
     case 'table':
     case 'tablerow':

@@ -34,7 +34,7 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   roundupitem:
     '<!-- galley:roundup-item {fields} --> then a one-item list: - emoji [title](url) — source: blurb',
   'code-block':
-    'fenced code with the language as info string (```ts), fence longer than any backtick run',
+    'fenced code with the language as info string (```ts), or the info string kept when it says more; fence longer than any backtick run',
   table: 'GFM table: header row, alignment row (:-- :-: --:), body rows; pipes escaped',
   tablerow: 'a table row (| a | b |)',
   tablecell: 'a table cell: one line of inline text',

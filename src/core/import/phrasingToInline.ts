@@ -122,12 +122,13 @@ export function phrasingToInline(
   };
 
   const link = (
-    url: string,
+    written: string,
     title: string | null,
     children: readonly Nodes[],
     format: number,
     target: Loose[],
   ): void => {
+    const url = encodeSpaces(written);
     const inner: Loose[] = [];
     walk(children, format, inner);
     // Galley images are blocks: one inside a link is lifted out after it, unlinked.
@@ -147,7 +148,8 @@ export function phrasingToInline(
     target.push(...images);
   };
 
-  const image = (src: string, alt: string, title: string | null, target: Loose[]): void => {
+  const image = (written: string, alt: string, title: string | null, target: Loose[]): void => {
+    const src = encodeSpaces(written);
     if (sanitizeBodyImageSrc(src) === null) {
       context.notes.warn(
         `An image from "${preview(src)}" was removed: images need an https (or http) address or a relative path.`,
@@ -212,4 +214,17 @@ function pushText(target: Loose[], value: string, format: number): void {
 
 function preview(url: string): string {
   return url.length > 60 ? `${url.slice(0, 57)}...` : url;
+}
+
+// Spaces a destination may hold in Markdown (`</my uri>`, or a no-break space); tabs,
+// line breaks and other controls are not spaces here and still refuse the URL.
+const SPACES = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/**
+ * A link or image destination with its spaces percent-encoded, as every Markdown renderer
+ * writes it into `href` (`/my uri` -> `/my%20uri`): the same address, in the one form the
+ * model's URL checks accept and Markdown writes back unchanged.
+ */
+function encodeSpaces(url: string): string {
+  return url.trim().replace(SPACES, (space) => encodeURIComponent(space));
 }

@@ -187,7 +187,7 @@ function restoreList(node: Loose, depth = 0): Node {
   const listType =
     node.listType === 'number' || node.listType === 'check' ? node.listType : 'bullet';
   const start =
-    typeof node.start === 'number' && Number.isInteger(node.start) && node.start > 0
+    typeof node.start === 'number' && Number.isInteger(node.start) && node.start >= 0
       ? node.start
       : 1;
   const items: Node[] = [];

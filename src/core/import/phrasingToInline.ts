@@ -27,12 +27,13 @@ const FORMAT_TAGS: Record<string, { bit: number; exact: boolean }> = {
 const FORMAT_TAG = /^<(\/?)([a-z]+)\s*>$/i;
 const BR_TAG = /^<br\s*\/?>$/i;
 const MARK_BITS = { strong: BOLD, emphasis: ITALIC, delete: STRIKETHROUGH } as const;
-// The order the exporter nests marks of equal extent in, outermost first.
-const MARK_ORDER = ['strong', 'emphasis', 'delete'];
+// The order the exporter nests marks of equal extent in, outermost first: emphasis around
+// strong, as CommonMark reads `***foo***`.
+const MARK_ORDER = ['emphasis', 'strong', 'delete'];
 
 /**
- * A format is a bit, so `*(*foo*)*` (emphasis in emphasis) and `***foo***` read as
- * emphasis around strong are written back differently: both count as approximations.
+ * A format is a bit, so `*(*foo*)*` (emphasis in emphasis) and `**_foo_**` (strong around
+ * emphasis) are written back differently: both count as approximations.
  */
 function reordered(node: Nodes): boolean {
   if (!('children' in node) || node.children.length !== 1) return false;

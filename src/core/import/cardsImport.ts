@@ -1,6 +1,7 @@
 import type { Html, Node, Paragraph, RootContent } from 'mdast';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
 import { HTML_CARD_LANG, HTML_CARD_META } from '../export/markdown/cardsMarkdown.ts';
+import { isRawHtmlBlock } from '../export/markdown/rawHtmlBlock.ts';
 import { CALLOUT_CHILD_TYPES } from '../model/callout.ts';
 import { sanitizeCardHtml } from '../model/sanitizeCardHtml.ts';
 import type { ImportContext } from './importContext.ts';
@@ -16,7 +17,9 @@ import { typeOf, type Loose } from './looseNodes.ts';
  *   after it (its readable form) is skipped.
  * - a fence with the info string `html galley-card`: an HTML card.
  * - any other raw HTML block, or a paragraph that opens with an HTML tag and holds only
- *   HTML and text: an HTML card, sanitized, instead of being dropped.
+ *   HTML and text: an HTML card, sanitized, instead of being dropped. A raw block that the
+ *   sanitizer leaves as it is, and that the exporter writes back as itself, is kept
+ *   exactly: nothing is said about it.
  */
 export interface GalleyCards extends Node {
   type: 'galleyCards';
@@ -41,11 +44,11 @@ export function groupCards(
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.type === 'code' && node.lang === HTML_CARD_LANG && node.meta === HTML_CARD_META) {
-      out.push(cards(htmlCard(node.value, context, true)));
+      out.push(cards(htmlCard(node.value, context, 'fence')));
       continue;
     }
     if (node.type === 'paragraph' && isHtmlParagraph(node)) {
-      out.push(cards(htmlCard(sourceOf(node, context), context, false)));
+      out.push(cards(htmlCard(sourceOf(node, context), context, 'paragraph')));
       continue;
     }
     if (node.type !== 'html') {
@@ -55,7 +58,7 @@ export function groupCards(
     const markers = parseMarkers(node.value);
     const only = markers?.length === 1 ? markers[0]! : null;
     if (markers === null) {
-      out.push(cards(htmlCard(node.value, context, false)));
+      out.push(cards(htmlCard(node.value, context, 'block')));
     } else if (only?.name === 'callout') {
       const end = findEnd(nodes, i + 1);
       if (end === -1) context.notes.approximate();
@@ -111,12 +114,19 @@ function callout(attrs: Record<string, unknown>, blocks: Loose[], context: Impor
   return [{ type: 'callout', emoji: attrs.emoji, title: attrs.title, children: inside }, ...after];
 }
 
-function htmlCard(html: string, context: ImportContext, galley: boolean): Loose[] {
+/** Where a card's HTML was found: a galley-card fence, a raw HTML block, a paragraph. */
+type HtmlSource = 'fence' | 'block' | 'paragraph';
+
+function htmlCard(html: string, context: ImportContext, from: HtmlSource): Loose[] {
   const clean = sanitizeCardHtml(html);
-  // Raw HTML from elsewhere is rewritten as a fence: not the same Markdown any more.
-  if (!galley) context.notes.approximate();
-  else if (clean !== html.trim()) context.notes.warn(UNSAFE);
-  if (!galley && clean !== '') context.notes.warn(RAW_HTML);
+  if (from === 'fence') {
+    if (clean !== html.trim()) context.notes.warn(UNSAFE);
+  } else if (from === 'paragraph' || clean !== html || !isRawHtmlBlock(clean)) {
+    // Sanitized, or rewritten in another form (a paragraph becomes a block): not the
+    // same Markdown any more.
+    context.notes.approximate();
+    if (clean !== '') context.notes.warn(RAW_HTML);
+  }
   return clean === '' ? [] : [{ type: 'htmlcard', html: clean }];
 }
 

@@ -47,8 +47,8 @@ function convertList(
     !list.ordered &&
     withText.length > 0 &&
     withText.every((item) => taskBox(item, context) !== null);
+  // CommonMark numbers from 0 up (`0.` is a list from 0); the model keeps any start.
   const start = typeof list.start === 'number' ? list.start : 1;
-  if (list.ordered && start < 1) context.notes.approximate();
   const items: Loose[] = [];
   for (const item of list.children) {
     const box = check ? taskBox(item, context) : null;

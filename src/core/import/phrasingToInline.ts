@@ -27,12 +27,13 @@ const FORMAT_TAGS: Record<string, { bit: number; exact: boolean }> = {
 const FORMAT_TAG = /^<(\/?)([a-z]+)\s*>$/i;
 const BR_TAG = /^<br\s*\/?>$/i;
 const MARK_BITS = { strong: BOLD, emphasis: ITALIC, delete: STRIKETHROUGH } as const;
-// The order the exporter nests marks of equal extent in, outermost first.
-const MARK_ORDER = ['strong', 'emphasis', 'delete'];
+// The order the exporter nests marks of equal extent in, outermost first: emphasis around
+// strong, as CommonMark reads `***foo***`.
+const MARK_ORDER = ['emphasis', 'strong', 'delete'];
 
 /**
- * A format is a bit, so `*(*foo*)*` (emphasis in emphasis) and `***foo***` read as
- * emphasis around strong are written back differently: both count as approximations.
+ * A format is a bit, so `*(*foo*)*` (emphasis in emphasis) and `**_foo_**` (strong around
+ * emphasis) are written back differently: both count as approximations.
  */
 function reordered(node: Nodes): boolean {
   if (!('children' in node) || node.children.length !== 1) return false;
@@ -122,12 +123,13 @@ export function phrasingToInline(
   };
 
   const link = (
-    url: string,
+    written: string,
     title: string | null,
     children: readonly Nodes[],
     format: number,
     target: Loose[],
   ): void => {
+    const url = encodeSpaces(written);
     const inner: Loose[] = [];
     walk(children, format, inner);
     // Galley images are blocks: one inside a link is lifted out after it, unlinked.
@@ -147,7 +149,8 @@ export function phrasingToInline(
     target.push(...images);
   };
 
-  const image = (src: string, alt: string, title: string | null, target: Loose[]): void => {
+  const image = (written: string, alt: string, title: string | null, target: Loose[]): void => {
+    const src = encodeSpaces(written);
     if (sanitizeBodyImageSrc(src) === null) {
       context.notes.warn(
         `An image from "${preview(src)}" was removed: images need an https (or http) address or a relative path.`,
@@ -212,4 +215,17 @@ function pushText(target: Loose[], value: string, format: number): void {
 
 function preview(url: string): string {
   return url.length > 60 ? `${url.slice(0, 57)}...` : url;
+}
+
+// Spaces a destination may hold in Markdown (`</my uri>`, or a no-break space); tabs,
+// line breaks and other controls are not spaces here and still refuse the URL.
+const SPACES = /[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/**
+ * A link or image destination with its spaces percent-encoded, as every Markdown renderer
+ * writes it into `href` (`/my uri` -> `/my%20uri`): the same address, in the one form the
+ * model's URL checks accept and Markdown writes back unchanged.
+ */
+function encodeSpaces(url: string): string {
+  return url.trim().replace(SPACES, (space) => encodeURIComponent(space));
 }

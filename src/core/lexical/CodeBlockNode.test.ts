@@ -26,6 +26,8 @@ describe('CodeBlockNode', () => {
       codeBlockNode('const a = 1;\n\tif (a) {\n\n}\n\n', 'ts'),
       codeBlockNode('', ''),
       codeBlockNode('x\ty', 'no-such-language'),
+      { ...codeBlockNode('y', 'ts'), info: 'ts title="a.ts"' },
+      { ...codeBlockNode('z', ''), info: '{r echo=FALSE}' },
     );
     expect(throughLexical(model)).toEqual(model);
   });
@@ -112,6 +114,30 @@ describe('CodeBlockNode', () => {
       expect(code).toContain('return 2 + 1;');
       expect(code).toContain('} // end');
       expect(code.split('\n')[0]).toMatch(/^(async export|export async) function f\(\) \{$/);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+
+  it('keeps an info string through a second replica, and picking another language drops it', () => {
+    const start = body({ ...codeBlockNode('x', 'ts'), info: 'ts title="a.ts"' });
+    const docA = new Y.Doc();
+    writeBody(docA, start);
+    const docB = new Y.Doc();
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA));
+    docA.on('update', (update: Uint8Array) => Y.applyUpdate(docB, update));
+    const a = openBodySession(docA);
+    const b = openBodySession(docB);
+    try {
+      expect(restoreBody(b.read())).toEqual(start);
+      a.update(() => {
+        const node = $getRoot().getFirstChild();
+        if ($isCodeBlockNode(node)) node.setLanguage('python');
+      });
+      const block = restoreBody(b.read()).root.children[0]!;
+      expect(block).toMatchObject({ language: 'python' });
+      expect(block).not.toHaveProperty('info');
     } finally {
       a.dispose();
       b.dispose();

@@ -15,10 +15,14 @@ import {
   type SerializedElementNode,
   type Spread,
 } from 'lexical';
-import { normalizeCodeLanguage } from '../model/codeLanguage.ts';
+import { normalizeCodeInfo, normalizeCodeLanguage } from '../model/codeLanguage.ts';
 import { domOf } from './dom.ts';
 
-export type SerializedCodeBlockNode = Spread<{ language: string }, SerializedElementNode>;
+/** `info` is present only when the block keeps an info string beyond its language. */
+export type SerializedCodeBlockNode = Spread<
+  { language: string; info?: string },
+  SerializedElementNode
+>;
 
 /**
  * A block of code with a language: an element whose children are plain text runs, tabs
@@ -33,33 +37,40 @@ export type SerializedCodeBlockNode = Spread<{ language: string }, SerializedEle
  * expects its CodeExtension, and claims `<div>` and `<table>` on paste. Here highlighting is
  * a view concern only (the renderer paints it with the CSS Highlight API from the same
  * lowlight tokens the email uses), so the document never changes because it was painted.
+ *
+ * `info` is the Markdown info string an imported block came with when it says more than
+ * the language (`ts title="a.ts"`), kept so Markdown round trips; only Markdown writes it,
+ * and picking another language drops it.
  */
 export class CodeBlockNode extends ElementNode {
   __language: string;
+  __info: string;
 
   static override getType(): string {
     return 'code-block';
   }
 
   static override clone(node: CodeBlockNode): CodeBlockNode {
-    return new CodeBlockNode(node.__language, node.__key);
+    return new CodeBlockNode(node.__language, node.__key, node.__info);
   }
 
   static override importJSON(json: SerializedCodeBlockNode): CodeBlockNode {
     return $createCodeBlockNode(json.language).updateFromJSON(json);
   }
 
-  constructor(language = '', key?: NodeKey) {
+  constructor(language = '', key?: NodeKey, info = '') {
     super(key);
     this.__language = normalizeCodeLanguage(language);
+    this.__info = normalizeCodeInfo(info, this.__language);
   }
 
   override updateFromJSON(json: LexicalUpdateJSON<SerializedCodeBlockNode>): this {
-    return super.updateFromJSON(json).setLanguage(json.language);
+    return super.updateFromJSON(json).setLanguage(json.language).setInfo(json.info);
   }
 
   override exportJSON(): SerializedCodeBlockNode {
-    return { ...super.exportJSON(), language: this.getLanguage() };
+    const info = this.getInfo();
+    return { ...super.exportJSON(), language: this.getLanguage(), ...(info ? { info } : {}) };
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
@@ -121,9 +132,23 @@ export class CodeBlockNode extends ElementNode {
     return this.getLatest().__language;
   }
 
+  /** Sets the language; an info string that named another language goes with it. */
   setLanguage(language: unknown): this {
     const self = this.getWritable();
     self.__language = normalizeCodeLanguage(language);
+    self.__info = normalizeCodeInfo(self.__info, self.__language);
+    return self;
+  }
+
+  /** The Markdown info string kept beside the language, or ''. */
+  getInfo(): string {
+    return this.getLatest().__info;
+  }
+
+  /** Sets the info string; one that does not start with the language is dropped. */
+  setInfo(info: unknown): this {
+    const self = this.getWritable();
+    self.__info = normalizeCodeInfo(info, self.__language);
     return self;
   }
 

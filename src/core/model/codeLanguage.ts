@@ -40,6 +40,24 @@ export function normalizeCodeLanguage(value: unknown): string {
   return LANGUAGE.test(trimmed) ? trimmed : '';
 }
 
+/** The longest info string a code block keeps. */
+export const MAX_CODE_INFO = 200;
+
+/**
+ * The rest of a Markdown info string a code block keeps beside its language, so Markdown
+ * round trips `ts title="a.ts"` or `ruby startline=3`: the whole info string, trimmed, one
+ * line, when it says more than the language and its first word is that language (a first
+ * word that is not a language name goes with language ''). Otherwise '' (nothing beyond
+ * the language). Highlighting and every export but Markdown read the language only.
+ */
+export function normalizeCodeInfo(value: unknown, language: string): string {
+  if (typeof value !== 'string') return '';
+  // eslint-disable-next-line no-control-regex
+  const info = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (info === '' || info === language || info.length > MAX_CODE_INFO) return '';
+  return normalizeCodeLanguage(info.split(/[ \t]/, 1)[0]) === language ? info : '';
+}
+
 /** The picker's label for a language id (the id itself when it is not in the list). */
 export function codeLanguageLabel(id: string): string {
   return CODE_LANGUAGE_OPTIONS.find((o) => o.id === id)?.label ?? id;

@@ -146,8 +146,8 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
         ...restoreRoundupFields(node),
       };
     case 'code-block': {
-      const code = restoreCodeBlock(node);
-      return { ...element('code-block', node, code.children), language: code.language };
+      const { children, ...fields } = restoreCodeBlock(node);
+      return { ...element('code-block', node, children), ...fields };
     }
     case 'table':
     case 'tablerow':
@@ -187,7 +187,7 @@ function restoreList(node: Loose, depth = 0): Node {
   const listType =
     node.listType === 'number' || node.listType === 'check' ? node.listType : 'bullet';
   const start =
-    typeof node.start === 'number' && Number.isInteger(node.start) && node.start > 0
+    typeof node.start === 'number' && Number.isInteger(node.start) && node.start >= 0
       ? node.start
       : 1;
   const items: Node[] = [];

@@ -1,18 +1,23 @@
-import { normalizeCodeLanguage } from './codeLanguage.ts';
+import { normalizeCodeInfo, normalizeCodeLanguage } from './codeLanguage.ts';
 import type { SerializedBodyNode } from './types.ts';
 
 /**
- * The parts of a code block restoreBody rebuilds: its language (a safe identifier or '')
+ * The parts of a code block restoreBody rebuilds: its language (a safe identifier or ''),
+ * its info string when that says more (see normalizeCodeInfo; only then in the JSON)
  * and its children in the one shape Lexical keeps them: unformatted text runs, a tab node
  * per tab and a line break node per newline. Whatever the input held inside the block
  * (formatted runs, links, @lexical/code's highlight nodes, stray blocks) counts by its text.
  */
 export function restoreCodeBlock(node: Record<string, unknown>): {
   language: string;
+  info?: string;
   children: SerializedBodyNode[];
 } {
+  const language = normalizeCodeLanguage(node.language);
+  const info = normalizeCodeInfo(node.info, language);
   return {
-    language: normalizeCodeLanguage(node.language),
+    language,
+    ...(info === '' ? {} : { info }),
     children: codeToChildren(looseCode(node.children)),
   };
 }

@@ -34,13 +34,14 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   roundupitem:
     '<!-- galley:roundup-item {fields} --> then a one-item list: - emoji [title](url) — source: blurb',
   'code-block':
-    'fenced code with the language as info string (```ts), fence longer than any backtick run',
+    'fenced code with the language as info string (```ts), or the info string kept when it says more; fence longer than any backtick run',
   table: 'GFM table: header row, alignment row (:-- :-: --:), body rows; pipes escaped',
   tablerow: 'a table row (| a | b |)',
   tablecell: 'a table cell: one line of inline text',
   callout: '<!-- galley:callout {emoji,title} -->, its blocks, <!-- galley:callout-end -->',
   embed: '<!-- galley:embed {fields} --> then a linked thumbnail, a quote or a link',
-  htmlcard: 'a fenced block ```html galley-card holding the sanitized HTML',
+  htmlcard:
+    'the sanitized HTML as a raw HTML block when it reads back as itself, else a fenced block ```html galley-card holding it',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */

@@ -25,12 +25,50 @@ describe('card nodes in Galley Markdown', () => {
     expect(markdown).toMatch(
       /\[!\[The speaker on stage\]\(https:\/\/i\.ytimg\.com\/vi\/dQw4w9WgXcQ\/hqdefault\.jpg "The keynote in ten minutes"\)\]\(https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ\)/,
     );
-    expect(markdown).toMatch(/^```html galley-card\n<table role="presentation"/m);
+    // An HTML card Markdown reads back as itself is written as a raw HTML block.
+    expect(markdown).toMatch(/^<table role="presentation"[^\n]*<\/table>$/m);
+    expect(markdown).not.toContain('galley-card');
+  });
+
+  it('writes a card Markdown would split (a blank line in a div) as a fence, and reads it back', () => {
+    const split = restoreBody({
+      root: { children: [{ type: 'htmlcard', html: '<div>a\n\n*b*</div>' }] },
+    });
+    const markdown = bodyToMarkdown(split);
+    expect(markdown).toBe('```html galley-card\n<div>a\n\n*b*</div>\n```\n');
+    expect(markdownToBody(markdown)).toMatchObject({ body: split, exact: true, warnings: [] });
+  });
+
+  it('reads a raw HTML block exactly when sanitizing leaves it as written, else says so', () => {
+    const kept = markdownToBody('<div>\n*kept*\n</div>\n\nafter\n');
+    expect(kept.exact).toBe(true);
+    expect(kept.warnings).toEqual([]);
+    expect(kept.body.root.children[0]).toMatchObject({
+      type: 'htmlcard',
+      html: '<div>\n*kept*\n</div>',
+    });
+    expect(bodyToMarkdown(kept.body)).toBe('<div>\n*kept*\n</div>\n\nafter\n');
+    const cleaned = markdownToBody('<div onclick="steal()">\nx\n</div>\n');
+    expect(cleaned.exact).toBe(false);
+    expect(cleaned.warnings).toEqual([
+      'Raw HTML became an HTML card (sanitized: no scripts, forms or remote styles).',
+    ]);
+    expect(cleaned.body.root.children[0]).toMatchObject({ html: '<div>\nx\n</div>' });
+  });
+
+  it('still reads the ```html galley-card fence older files hold', () => {
+    const old = markdownToBody('```html galley-card\n<p>Partner <b>offer</b></p>\n```\n');
+    expect(old).toMatchObject({ exact: true, warnings: [] });
+    expect(old.body.root.children[0]).toMatchObject({
+      type: 'htmlcard',
+      html: '<p>Partner <b>offer</b></p>',
+    });
+    expect(bodyToMarkdown(old.body)).toBe('<p>Partner <b>offer</b></p>\n');
   });
 
   it('a card whose HTML holds a fence still round trips (the fence grows)', () => {
     const withFence = restoreBody({
-      root: { children: [{ type: 'htmlcard', html: '<pre>```\n````x</pre>' }] },
+      root: { children: [{ type: 'htmlcard', html: '<div>```\n\n````x</div>' }] },
     });
     const markdown = bodyToMarkdown(withFence);
     expect(markdown).toMatch(/^`{5}html galley-card$/m);

@@ -3,6 +3,7 @@ import { embedKind, PROVIDER_NAMES, type EmbedFields } from '../../model/embed.t
 import type { SerializedBodyNode } from '../../model/types.ts';
 import { calloutOf, embedOf, htmlCardOf } from '../shared/cardNodes.ts';
 import { marker } from './galleyMarkers.ts';
+import { isRawHtmlBlock } from './rawHtmlBlock.ts';
 
 /**
  * The card nodes in Galley Markdown. Each round trips exactly and still reads in any
@@ -13,8 +14,10 @@ import { marker } from './galleyMarkers.ts';
  * - embed: `<!-- galley:embed {fields} -->` (the fields, the source of truth) and then one
  *   ordinary block other tools show: a linked thumbnail for a video, a quote for a post, a
  *   link for a link card. The importer reads the fields and skips that block.
- * - HTML card: a fenced block with the info string `html galley-card`, holding the
- *   sanitized HTML exactly (the fence grows past any backtick run inside).
+ * - HTML card: its sanitized HTML as a raw HTML block, written as it is, when Markdown reads
+ *   that back as exactly this HTML (see rawHtmlBlock.ts); otherwise a fenced block with the
+ *   info string `html galley-card`, holding the HTML exactly (the fence grows past any
+ *   backtick run inside). Other tools render the first and show the second as code.
  */
 
 /** The info string of an HTML card's fence: language `html`, meta `galley-card`. */
@@ -47,9 +50,10 @@ export function embedToMdast(node: SerializedBodyNode): RootContent[] {
   ];
 }
 
-/** An HTML card: a fenced raw block. */
+/** An HTML card: a raw HTML block, or a fence when Markdown cannot hold it as one. */
 export function htmlCardToMdast(node: SerializedBodyNode): RootContent[] {
   const html = htmlCardOf(node);
+  if (isRawHtmlBlock(html)) return [{ type: 'html', value: html }];
   const code: Code = { type: 'code', lang: HTML_CARD_LANG, meta: HTML_CARD_META, value: html };
   return html === '' ? [] : [code];
 }

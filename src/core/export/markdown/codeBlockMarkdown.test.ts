@@ -60,12 +60,42 @@ describe('code block in Galley Markdown', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('imports tilde fences and the first word of the info string; the rest is approximated', () => {
+  it('imports tilde fences; the first word of the info string is the language, the whole is kept', () => {
     const out = markdownToBody('~~~python title="x.py"\nprint(1)\n~~~\n');
-    expect(out.body).toEqual(body(codeBlockNode('print(1)', 'python')));
-    expect(out.exact).toBe(false);
+    expect(out.body).toEqual(
+      body({ ...codeBlockNode('print(1)', 'python'), info: 'python title="x.py"' }),
+    );
+    expect(out).toMatchObject({ exact: true, warnings: [] });
+    expect(bodyToMarkdown(out.body)).toBe('```python title="x.py"\nprint(1)\n```\n');
     const odd = markdownToBody('```{r echo=FALSE}\nx\n```\n');
-    expect(odd.body).toEqual(body(codeBlockNode('x', '')));
+    expect(odd.body).toEqual(body({ ...codeBlockNode('x', ''), info: '{r echo=FALSE}' }));
+    expect(odd.exact).toBe(true);
+  });
+
+  it.each([
+    ['a language and attributes', 'ts', 'ts title="a.ts" {1,3-4}'],
+    ['a first word that is no language name', '', 'f\u00f6\u00f6 bar'],
+    ['punctuation only', '', ';'],
+    ['backticks, tildes and entities', 'aa', 'aa ``` ~~~ &ouml; &amp;'],
+    ['backslashes', '', 'a\\b \\* \\`'],
+  ])('round trips an info string with %s, exactly', (_name, language, info) => {
+    const model = body({ ...codeBlockNode('x\n```\ny', language), info }, para(text('after')));
+    expect(model.root.children[0]).toMatchObject({ language, info });
+    const back = markdownToBody(bodyToMarkdown(model));
+    expect(back.body).toEqual(model);
+    expect(back).toMatchObject({ exact: true, warnings: [] });
+  });
+
+  it('keeps no info string that says nothing more than the language, or names another', () => {
+    expect(body({ ...codeBlockNode('x', 'ts'), info: 'ts' }).root.children[0]).not.toHaveProperty(
+      'info',
+    );
+    expect(
+      body({ ...codeBlockNode('x', 'ts'), info: 'python x' }).root.children[0],
+    ).not.toHaveProperty('info');
+    const long = markdownToBody(`\`\`\`ts ${'x'.repeat(300)}\ncode\n\`\`\`\n`);
+    expect(long.body).toEqual(body(codeBlockNode('code', 'ts')));
+    expect(long.exact).toBe(false);
   });
 
   it('reads inline code as inline code still', () => {

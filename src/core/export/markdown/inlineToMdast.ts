@@ -7,11 +7,12 @@ type Node = SerializedBodyNode;
 /** Text format bits of a Lexical text node. */
 export const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const;
 
-// Marks that wrap phrasing, in the order that wins a tie (outermost first). Code is not
-// here: inline code is a leaf in Markdown, so it is always the innermost mark.
+// Marks that wrap phrasing, in the order that wins a tie (outermost first): emphasis
+// before strong, so bold italic is `***foo***`, which CommonMark reads as emphasis around
+// strong. Code is not here: inline code is a leaf in Markdown, so it is always the innermost mark.
 const WRAPPERS = [
-  [FORMAT.bold, 'strong'],
   [FORMAT.italic, 'emphasis'],
+  [FORMAT.bold, 'strong'],
   [FORMAT.strikethrough, 'delete'],
   [FORMAT.underline, 'underline'],
 ] as const;

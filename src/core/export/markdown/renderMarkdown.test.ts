@@ -139,4 +139,13 @@ describe('renderMarkdown', () => {
     );
     expect(rendered.replace(/<!--[^]*?-->/g, '')).not.toContain('galley');
   });
+
+  it('writes bold italic as ***text***, which reads back exactly as emphasis around strong', () => {
+    const body = paragraphOf('both', 1 | 2);
+    expect(bodyToMarkdown(body)).toBe('***both***\n');
+    expect(html('***both***')).toBe('<p><em><strong>both</strong></em></p>\n');
+    expect(markdownToBody('***both***\n')).toMatchObject({ body, exact: true });
+    // Strong around emphasis holds the same bits, but is written the other way round.
+    expect(markdownToBody('**_both_**\n')).toMatchObject({ body, exact: false });
+  });
 });

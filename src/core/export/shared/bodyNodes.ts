@@ -116,7 +116,7 @@ export function listOf(node: SerializedBodyNode): { listType: ListType; start: n
   const listType: ListType =
     node.listType === 'number' || node.listType === 'check' ? node.listType : 'bullet';
   const start =
-    typeof node.start === 'number' && Number.isInteger(node.start) && node.start > 0
+    typeof node.start === 'number' && Number.isInteger(node.start) && node.start >= 0
       ? node.start
       : 1;
   return { listType, start };

@@ -1,10 +1,12 @@
 import type { SerializedBodyNode } from '../../model/types.ts';
-import { normalizeCodeLanguage } from '../../model/codeLanguage.ts';
+import { normalizeCodeInfo, normalizeCodeLanguage } from '../../model/codeLanguage.ts';
 import { childrenOf, textOf } from './bodyNodes.ts';
 
 /** A code block's language ('' for none) and its code, lines joined by `\n`. */
 export interface CodeBlockFields {
   language: string;
+  /** The Markdown info string when it says more than the language, else ''. */
+  info: string;
   code: string;
 }
 
@@ -16,7 +18,8 @@ export function codeBlockOf(node: SerializedBodyNode): CodeBlockFields {
     else if (child.type === 'tab') code += '\t';
     else code += textOf(child);
   }
-  return { language: normalizeCodeLanguage(node.language), code };
+  const language = normalizeCodeLanguage(node.language);
+  return { language, info: normalizeCodeInfo(node.info, language), code };
 }
 
 /** The email's code font size and the code cell's horizontal padding, in CSS px. */

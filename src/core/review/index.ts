@@ -6,3 +6,7 @@ export * from './bodyPositions.ts';
 export * from './anchors.ts';
 export * from './editorsDoc.ts';
 export * from './mentions.ts';
+export * from './suggestions.ts';
+export * from './suggestEdits.ts';
+export * from '../model/suggestion.ts';
+export * from '../lexical/suggestionState.ts';

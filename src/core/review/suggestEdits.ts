@@ -1,4 +1,5 @@
 import {
+  $createTextNode,
   $getSelection,
   $isElementNode,
   $isRangeSelection,
@@ -76,6 +77,27 @@ export function $suggestInsertText(text: string, ctx: SuggestContext): void {
   if (at === null) parent.append(run);
   else at.insertBefore(run);
   run.select(text.length, text.length);
+}
+
+/**
+ * Editing mode's typing where the caret is inside or at the edge of a suggestion run:
+ * the text goes in as plain text beside it (split around it when in the middle), so a
+ * direct edit never becomes part of somebody's suggestion. Returns false when the caret is
+ * not in a suggestion run (the caller lets Lexical insert as usual).
+ */
+export function $insertPlainText(text: string): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed() || text === '') return false;
+  const node = selection.anchor.getNode();
+  if (!$isTextNode(node) || $getSuggestion(node) === null) return false;
+  const offset = selection.anchor.offset;
+  const size = node.getTextContentSize();
+  const plain = $createTextNode(text).setFormat(selection.format);
+  if (offset === 0) node.insertBefore(plain);
+  else if (offset === size) node.insertAfter(plain);
+  else node.splitText(offset)[0]!.insertAfter(plain);
+  plain.select(text.length, text.length);
+  return true;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   $rejectSuggestion,
 } from './suggestions.ts';
 import {
+  $insertPlainText,
   $suggestDeleteCharacter,
   $suggestDeleteSelection,
   $suggestInsertText,
@@ -272,6 +273,19 @@ describe('suggesting edits at the caret', () => {
     });
     a.update(() => $acceptAllSuggestions());
     expect(text(a)).toBe('Hi brave world.');
+  });
+
+  it('Editing mode types plain text beside a suggestion, never into it', () => {
+    const { a } = twoReplicas();
+    seedBody(a);
+    a.update(atText(1, 6)); // at the end of Ana's insertion "brave "
+    a.update(() => expect($insertPlainText('very ')).toBe(true));
+    a.update(() => {
+      expect($listSuggestions().find((s) => s.id === 's1')?.text).toBe('brave ');
+      expect($getRoot().getTextContent()).toBe('Hello brave very world old.');
+    });
+    a.update(atText(0, 2));
+    a.update(() => expect($insertPlainText('x')).toBe(false));
   });
 
   it('returns false at the start of a block, where Backspace applies directly', () => {

@@ -46,7 +46,7 @@ describe('suggesting mode in two browsers', () => {
         await expect
           .poll(() => story.getByRole('radio', { name: 'Suggesting' }).getAttribute('aria-checked'))
           .toBe('true');
-        await story.getByText(/Enter, joining paragraphs and formatting apply directly/).waitFor();
+        await story.getByText(/Enter, joining paragraphs, formatting and code blocks apply directly/).waitFor();
 
         // Backspace strikes the full stop; typing inserts a suggestion before it.
         await ada.page.keyboard.press('End');

@@ -63,3 +63,19 @@ export function suggestionOf(node: { readonly [key: string]: unknown }): Suggest
   if (typeof state !== 'object' || state === null) return null;
   return restoreSuggestion((state as Record<string, unknown>)[SUGGESTION_KEY]);
 }
+
+/** The open suggestions of a serialized body, one per id, in reading order. */
+export function bodySuggestions(body: {
+  root: { children?: ReadonlyArray<Record<string, unknown>> };
+}): Suggestion[] {
+  const byId = new Map<string, Suggestion>();
+  const walk = (node: Record<string, unknown>): void => {
+    const suggestion = suggestionOf(node);
+    if (suggestion !== null && !byId.has(suggestion.id)) byId.set(suggestion.id, suggestion);
+    if (Array.isArray(node.children))
+      for (const child of node.children as unknown[])
+        if (typeof child === 'object' && child !== null) walk(child as Record<string, unknown>);
+  };
+  for (const child of body.root.children ?? []) walk(child);
+  return [...byId.values()];
+}

@@ -10,6 +10,7 @@ import {
   type RangeSelection,
   type TextNode,
 } from 'lexical';
+import { $isCodeBlockNode } from '../lexical/CodeBlockNode.ts';
 import {
   $createSuggestionNode,
   $getSuggestion,
@@ -26,6 +27,8 @@ import type { ReviewPerson } from './types.ts';
  * of) one's own insertion extends it; deleting one's own insertion removes the text.
  * Structure is not suggested: the caller applies Enter, joining blocks and formatting
  * directly, and these functions leave line breaks, images and other blocks in place.
+ * Code blocks are edited directly too: their text is one plain run per line by design
+ * (see restoreCodeBlock), so a suggestion could not survive there.
  */
 
 /** Who suggests, and optionally the time and id to use (tests pin them). */
@@ -46,6 +49,10 @@ export function $suggestInsertText(text: string, ctx: SuggestContext): void {
   const format = selection.format;
   const { anchor } = selection;
   const node = anchor.getNode();
+  if ($inCodeBlock(node)) {
+    selection.insertText(text);
+    return;
+  }
   if ($isTextNode(node) && !$isTabNode(node)) {
     const offset = anchor.offset;
     const size = node.getTextContentSize();
@@ -118,6 +125,10 @@ export function $suggestDeleteSelection(ctx: SuggestContext, collapse: 'start' |
   const suggestion = joined ?? suggestionFor('delete', ctx);
   for (const node of texts) {
     if (node.getTextContentSize() === 0) continue;
+    if ($inCodeBlock(node)) {
+      node.remove();
+      continue;
+    }
     const current = $getSuggestion(node);
     if (current === null) {
       node.setDetail(node.getDetail() | UNMERGEABLE);
@@ -138,6 +149,7 @@ export function $suggestDeleteSelection(ctx: SuggestContext, collapse: 'start' |
 export function $suggestDeleteCharacter(backward: boolean, ctx: SuggestContext): boolean {
   const selection = $getSelection();
   if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  if ($inCodeBlock(selection.anchor.getNode())) return false;
   let point = textPoint(selection, backward);
   while (point !== null) {
     const { node, offset } = point;
@@ -160,6 +172,12 @@ export function $suggestDeleteCharacter(backward: boolean, ctx: SuggestContext):
     $suggestDeleteSelection(ctx, backward ? 'start' : 'end');
     return true;
   }
+  return false;
+}
+
+function $inCodeBlock(node: LexicalNode): boolean {
+  for (let n: LexicalNode | null = node; n !== null; n = n.getParent())
+    if ($isCodeBlockNode(n)) return true;
   return false;
 }
 

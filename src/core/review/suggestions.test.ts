@@ -1,4 +1,5 @@
-import { $getRoot, $isElementNode, $isTextNode, type TextNode } from 'lexical';
+import { $createTextNode, $getRoot, $isElementNode, $isTextNode, type TextNode } from 'lexical';
+import { $createCodeBlockNode } from '../lexical/CodeBlockNode.ts';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openBodySession, type BodySession } from '../lexical/bodySession.ts';
@@ -286,6 +287,22 @@ describe('suggesting edits at the caret', () => {
     });
     a.update(atText(0, 2));
     a.update(() => expect($insertPlainText('x')).toBe(false));
+  });
+
+  it('edits a code block directly: its runs are plain text by design', () => {
+    const { a } = twoReplicas();
+    a.write(emptyBody());
+    a.update(() => {
+      const code = $createCodeBlockNode('js').append($createTextNode('let x = 1;'));
+      $getRoot().append(code);
+      code.getFirstChildOrThrow<TextNode>().select(3, 3);
+      $suggestInsertText('y', { author: ana });
+    });
+    a.update(() => expect($suggestDeleteCharacter(true, { author: ana })).toBe(false));
+    a.update(() => {
+      expect($listSuggestions()).toEqual([]);
+      expect($getRoot().getTextContent()).toContain('lety x = 1;');
+    });
   });
 
   it('returns false at the start of a block, where Backspace applies directly', () => {

@@ -104,8 +104,8 @@ export function SuggestingPlugin({
       </div>
       {suggesting ? (
         <span className="ge-review__hint">
-          Typing and deleting become suggestions. Enter, joining paragraphs and formatting apply
-          directly.
+          Typing and deleting become suggestions. Enter, joining paragraphs, formatting and code
+          blocks apply directly.
         </span>
       ) : null}
       {card ? (

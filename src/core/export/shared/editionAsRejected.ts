@@ -28,11 +28,12 @@ export function editionAsRejected(edition: Edition): Edition {
 
 /** A body with every open suggestion rejected (the same object when it has no suggestion runs). */
 export function bodyAsRejected(body: SectionBody): SectionBody {
-  if (!hasRuns(body.root)) return body;
   let out = rejected.get(body);
   if (out === undefined) {
     // restoreBody merges the plain runs left side by side, as Lexical would.
-    out = restoreBody({ root: { ...body.root, children: body.root.children.flatMap(reject) } });
+    out = hasRuns(body.root)
+      ? restoreBody({ root: { ...body.root, children: body.root.children.flatMap(reject) } })
+      : body;
     rejected.set(body, out);
   }
   return out;

@@ -46,7 +46,9 @@ describe('suggesting mode in two browsers', () => {
         await expect
           .poll(() => story.getByRole('radio', { name: 'Suggesting' }).getAttribute('aria-checked'))
           .toBe('true');
-        await story.getByText(/Enter, joining paragraphs, formatting and code blocks apply directly/).waitFor();
+        await story
+          .getByText(/Enter, joining paragraphs, formatting and code blocks apply directly/)
+          .waitFor();
 
         // Backspace strikes the full stop; typing inserts a suggestion before it.
         await ada.page.keyboard.press('End');
@@ -86,6 +88,14 @@ describe('suggesting mode in two browsers', () => {
         await graceStory.screenshot({ path: join(SHOTS, 'suggestion-card-dark.png') });
         expect(statSync(join(SHOTS, 'suggestion-dark.png')).size).toBeGreaterThan(10_000);
 
+        // In Editing mode, Grace's typing at the edge of a suggestion stays plain text.
+        await grace.page.keyboard.press('End');
+        await grace.page.keyboard.type('!');
+        await expect.poll(() => graceBody.innerText()).toBe('Galley keeps the edition today.!');
+        expect(await graceBody.locator('[data-suggestion="delete"]').innerText()).toBe('.');
+        expect(await graceBody.locator('[data-suggestion="insert"]').innerText()).toBe(' today');
+        await graceBody.locator('[data-suggestion="insert"]').click();
+
         // Grace accepts the insertion with the keyboard (Tab to the card's button).
         await graceCard.getByRole('button', { name: 'Accept' }).focus();
         await grace.page.keyboard.press('Enter');
@@ -93,13 +103,12 @@ describe('suggesting mode in two browsers', () => {
         await expect.poll(() => inserted.count()).toBe(0);
 
         // Ada puts the caret at the struck full stop and rejects her own deletion.
-        await adaBody.click();
-        await ada.page.keyboard.press('End');
+        await adaBody.locator('[data-suggestion="delete"]').click();
         await expect.poll(() => adaCard.innerText()).toMatch(/Ada\s+suggested deleting “.”/);
         await adaCard.getByRole('button', { name: 'Reject' }).click();
         for (const body of [adaBody, graceBody]) {
           await expect.poll(() => body.locator('[data-suggestion]').count()).toBe(0);
-          await expect.poll(() => body.innerText()).toBe('Galley keeps the edition today.');
+          await expect.poll(() => body.innerText()).toBe('Galley keeps the edition today.!');
         }
         // Ada's mode is remembered in her profile; Grace stays in Editing.
         expect(

@@ -9,7 +9,16 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
+  $acceptSuggestion,
+  $listSuggestions,
+  $rejectSuggestion,
+  $suggestDeleteSelection,
+  $suggestInsertText,
+  addReply,
   addSection,
+  addThread,
+  commentsMap,
+  deleteThread,
   editionRoom,
   emptyBody,
   moveSection,
@@ -18,6 +27,7 @@ import {
   removeSection,
   sectionRoom,
   setEditionMeta,
+  setResolved,
   setSectionFields,
   writeBody,
   type BodySession,
@@ -93,12 +103,24 @@ export class Replica {
 
 const KINDS = ['story', 'sponsor', 'poll'] as const;
 
-/** One random edit by `replica`: edition fields, sections added, moved, removed, text typed. */
+/**
+ * One random edit by `replica`: edition fields, sections added, moved, removed, text typed,
+ * comment threads added, replied to, resolved or deleted, suggestions made and decided.
+ */
 export function randomStep(r: Random, replica: Replica, step: number): void {
   const doc = replica.edition;
   const order = readOrder(doc);
   const pick = () => (order.length ? r.pick(order) : null);
-  switch (r.int(0, 9)) {
+  switch (r.int(0, 12)) {
+    case 10:
+      randomComment(r, replica, step, pick());
+      return;
+    case 11:
+    case 12: {
+      const id = pick();
+      if (id) randomSuggestion(r, replica, step, id);
+      return;
+    }
     case 0:
       setEditionMeta(doc, { title: `Title ${step} by ${replica.name}` });
       break;
@@ -180,4 +202,58 @@ export function randomStep(r: Random, replica: Replica, step: number): void {
       });
     }
   }
+}
+
+const person = (replica: Replica) => ({
+  id: replica.name,
+  name: `Editor ${replica.name}`,
+  color: '#2563eb',
+});
+
+/** A comment operation on the edition doc: a new thread, a reply, resolve/reopen, delete. */
+function randomComment(r: Random, replica: Replica, step: number, sectionId: string | null): void {
+  const doc = replica.edition;
+  const threads = [...commentsMap(doc).keys()];
+  const thread = threads.length ? r.pick(threads) : null;
+  const dice = r.int(0, 3);
+  if (dice === 0 || thread === null) {
+    addThread(doc, {
+      anchor: { sectionId, field: 'title', start: null, end: null },
+      quote: `quote ${step}`,
+      author: person(replica),
+      text: `comment ${step} by ${replica.name}`,
+    });
+  } else if (dice === 1) {
+    addReply(doc, thread, person(replica), `reply ${step}`);
+  } else if (dice === 2) {
+    setResolved(doc, thread, r.chance(0.7), person(replica));
+  } else {
+    deleteThread(doc, thread);
+  }
+}
+
+/** A suggestion in a section body: type or delete as a suggestion, or accept / reject one. */
+function randomSuggestion(r: Random, replica: Replica, step: number, sectionId: string): void {
+  replica.section(sectionId).update(() => {
+    const open = $listSuggestions();
+    if (open.length > 0 && r.chance(0.4)) {
+      const { id } = r.pick(open);
+      if (r.chance(0.5)) $acceptSuggestion(id);
+      else $rejectSuggestion(id);
+      return;
+    }
+    const texts = $getRoot().getAllTextNodes();
+    if (texts.length === 0) return;
+    const text = r.pick(texts);
+    const size = text.getTextContentSize();
+    const start = r.int(0, size);
+    const ctx = { author: person(replica), id: `g${step}${replica.name}` };
+    if (r.chance(0.5) && size > 0) {
+      text.select(Math.min(start, size - 1), Math.min(size, start + r.int(1, 4)));
+      $suggestDeleteSelection(ctx, 'start');
+    } else {
+      text.select(start, start);
+      $suggestInsertText(r.pick(['fresh ', 'idea', '✨ ']), ctx);
+    }
+  });
 }

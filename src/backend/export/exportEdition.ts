@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  editionAsRejected,
   GalleyError,
   preflight,
   referencedAssets,
@@ -42,7 +43,8 @@ export async function saveProfile(store: GalleyStore, input: unknown): Promise<P
 }
 
 /**
- * One edition in one format, with the exporter's warnings. Sections unchanged since an
+ * One edition in one format, with the exporter's warnings, as if every open suggestion
+ * were rejected. Sections unchanged since an
  * earlier render (by the preview, the Checks panel or a check) are taken from the
  * service's render cache; the output is the same bytes as a cold export.
  */
@@ -52,6 +54,9 @@ export async function renderFormat(
   format: ExportFormat,
   given?: PublicationProfile,
 ): Promise<{ format: ExportFormat; content: string; warnings: string[] }> {
+  // Every export reads the edition with its open suggestions rejected: no review mark,
+  // and no suggested text, reaches a reader (the bundle, the preview and a test send too).
+  edition = editionAsRejected(edition);
   const profile = given ?? (await loadProfile(editions.store));
   const cache = editions.renders;
   switch (format) {

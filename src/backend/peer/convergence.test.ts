@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { editionRoom, readBody, readOrder, sectionRoom } from '../../core/index.ts';
+import { editionRoom, readBody, readOrder, readThreads, sectionRoom } from '../../core/index.ts';
 import { Replica, randomStep } from '../../../test/helpers/fuzzReplica.ts';
 import { seededRandom } from '../../../test/helpers/random.ts';
 import { useTempDir } from '../../../test/helpers/tempDir.ts';
@@ -129,6 +129,9 @@ async function runSeed(seed: number, steps: number): Promise<void> {
   const order = readOrder(replicas[0]!.edition);
   for (const replica of replicas) expect(readOrder(replica.edition)).toEqual(order);
   expect(new Set(order).size).toBe(order.length);
+  // Comment threads (in the edition doc) read the same everywhere.
+  const threads = readThreads(replicas[0]!.edition);
+  for (const replica of replicas) expect(readThreads(replica.edition)).toEqual(threads);
 }
 
 describe('convergence under random edits, disconnects and partitions', () => {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   assetHash,
+  editionAsRejected,
   editionSlug,
   GalleyError,
   referencedAssets,
@@ -93,7 +94,8 @@ async function archiveEntries(
   );
   const entries: ArchiveEntry[] = [];
   for (const summary of summaries) {
-    const edition: Edition = await editions.get(summary.id);
+    // The archive is an export: open suggestions read as rejected, as in renderFormat.
+    const edition: Edition = editionAsRejected(await editions.get(summary.id));
     let slug = editionSlug(edition);
     if (taken.has(slug)) {
       const own = editionSlug({ id: edition.id, number: null });

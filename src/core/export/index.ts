@@ -27,5 +27,6 @@ export {
 } from './shared/utm.ts';
 export { tagEdition, urlTagger, isUtmOptOut } from './shared/tagEdition.ts';
 export { finalLinks, type FinalLink } from './shared/finalLinks.ts';
+export { editionAsRejected, bodyAsRejected } from './shared/editionAsRejected.ts';
 export { editionSlug, editionPageUrl } from './shared/archivePaths.ts';
 export * from './web/index.ts';

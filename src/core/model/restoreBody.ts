@@ -4,6 +4,7 @@ import { restoreTable } from './restoreTable.ts';
 import { restoreCallout, restoreEmbed, restoreHtmlCard } from './restoreCards.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { isLooseList, looseListState } from './looseList.ts';
+import { SUGGESTION_KEY, suggestionOf, UNMERGEABLE } from './suggestion.ts';
 import { sanitizeBodyImageSrc, sanitizeBodyLinkUrl, sanitizeLinkUrl } from './url.ts';
 
 /**
@@ -241,7 +242,15 @@ function restoreInline(children: unknown[]): Node[] {
         const text = cleanText(child.text);
         if (text === '') break;
         const format = typeof child.format === 'number' ? child.format & TEXT_FORMAT_MASK : 0;
-        pushText(out, text, format);
+        const unmergeable = typeof child.detail === 'number' && (child.detail & UNMERGEABLE) !== 0;
+        const suggestion = suggestionOf(child);
+        // A suggestion run, open or decided, stays a run of its own (see suggestionState).
+        if (suggestion === null && !unmergeable) pushText(out, text, format);
+        else
+          out.push({
+            ...textRun(text, format, UNMERGEABLE),
+            ...(suggestion === null ? {} : { $: { [SUGGESTION_KEY]: suggestion } }),
+          });
         break;
       }
       case 'linebreak':
@@ -292,18 +301,23 @@ export function linkRel(value: unknown): string {
 }
 
 function appendInline(out: Node[], node: Node): void {
-  if (node.type === 'text') pushText(out, node.text as string, node.format as number);
+  if (node.type === 'text' && node.detail === 0)
+    pushText(out, node.text as string, node.format as number);
   else out.push(node);
 }
 
 // Lexical merges adjacent plain text runs of the same format; so do we, to match it.
 function pushText(out: Node[], text: string, format: number): void {
   const last = out[out.length - 1];
-  if (last && last.type === 'text' && last.format === format) {
+  if (last && last.type === 'text' && last.format === format && last.detail === 0) {
     last.text = `${last.text as string}${text}`;
     return;
   }
-  out.push({ type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' });
+  out.push(textRun(text, format, 0));
+}
+
+function textRun(text: string, format: number, detail: number): Node {
+  return { type: 'text', version: 1, text, format, detail, mode: 'normal', style: '' };
 }
 
 // Lexical exports a paragraph's own text format, or else its first text run's.

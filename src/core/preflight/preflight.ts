@@ -1,4 +1,5 @@
 import { renderEmail } from '../export/email/renderEmail.ts';
+import { editionAsRejected } from '../export/shared/editionAsRejected.ts';
 import {
   EMAIL_SIZE_LIMIT_BYTES,
   EMAIL_SIZE_WARNING_BYTES,
@@ -11,6 +12,7 @@ import { urlProblems } from './linkFindings.ts';
 import { sectionFindings } from './sectionFindings.ts';
 import { sponsorFlightFindings } from './sponsorFindings.ts';
 import { commentFindings } from './commentFindings.ts';
+import { suggestionFindings } from './suggestionFindings.ts';
 import { editionStats } from './stats.ts';
 import { textProblems } from './textFindings.ts';
 import type { Finding, PreflightOptions, PreflightResult } from './types.ts';
@@ -55,6 +57,7 @@ import type { Finding, PreflightOptions, PreflightResult } from './types.ts';
  * | poll-missing-question etc.    | warning  | no question or prompt                                |
  * | vote-url-missing              | error    | no vote URL on the section nor in the profile        |
  * | comment-open                  | warning  | an open comment thread (from `options.comments`)     |
+ * | suggestion-open               | warning  | an open suggestion (exports read it as rejected)     |
  *
  * The sample edition links to example.com on purpose: those are warnings, not errors.
  */
@@ -75,7 +78,8 @@ export function preflight(
     findings.push({ severity, code, message });
 
   const { cache } = options;
-  const html = options.emailHtml ?? renderEmail(edition, profile, { cache }).html;
+  const html =
+    options.emailHtml ?? renderEmail(editionAsRejected(edition), profile, { cache }).html;
   const bytes = utf8ByteLength(html);
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
   if (bytes >= EMAIL_SIZE_LIMIT_BYTES)
@@ -118,7 +122,7 @@ export function preflight(
     add(p.severity, p.code, `unsubscribe link: ${p.message}`);
 
   const context = cache ? JSON.stringify(profile) : '';
-  for (const section of edition.sections)
+  for (const section of edition.sections) {
     findings.push(
       ...(cache
         ? cache.reuse('findings', section.id, `${context}\u0000${cache.sectionKey(section)}`, () =>
@@ -126,6 +130,8 @@ export function preflight(
           )
         : sectionFindings(section, profile)),
     );
+    findings.push(...suggestionFindings(section));
+  }
   // Outside the per-section cache: the records change without the section changing.
   findings.push(...sponsorFlightFindings(edition, options.sponsors ?? []));
   findings.push(...commentFindings(options.comments ?? []));

@@ -8,3 +8,7 @@ export * from './editorsDoc.ts';
 export * from './mentions.ts';
 export * from './threadView.ts';
 export * from './restoreComments.ts';
+export * from './suggestions.ts';
+export * from './suggestEdits.ts';
+export * from '../model/suggestion.ts';
+export * from '../lexical/suggestionState.ts';

@@ -19,6 +19,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['mod+alt+4', 'Heading 4'],
   ['mod+shift+8', 'Bulleted list'],
   ['mod+shift+7', 'Numbered list'],
+  ['mod+alt+shift+s', 'Switch between Editing and Suggesting'],
   ['mod+z', 'Undo your own edits'],
   ['mod+/', 'This list'],
 ];

@@ -28,6 +28,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { useCollabProvider } from './useCollabProvider.ts';
 import { registerEditorViews } from './views.tsx';
 import { RoundupPlugin } from './RoundupPlugin.tsx';
+import { SuggestingPlugin } from './SuggestingPlugin.tsx';
 import './editor.css';
 
 export { $getNodeAtPath, $selectNodeAtPath, focusNodePath } from './nodePath.ts';
@@ -128,6 +129,7 @@ function SectionEditorBody({
                 onDismissNotice={() => setNotice(null)}
               />
             )}
+            <SuggestingPlugin me={me} readOnly={readOnly} />
             <div ref={surfaceRef} className="ge-surface">
               <RichTextPlugin
                 contentEditable={

@@ -13,6 +13,8 @@ import {
   recordEditor,
   resolveAnchor,
   type Result,
+  $listSuggestions,
+  $suggestInsertText,
 } from '../../core/index.ts';
 import { useReviewReplicas } from '../../../test/helpers/reviewReplicas.ts';
 import { useTempDir } from '../../../test/helpers/tempDir.ts';
@@ -30,7 +32,7 @@ const ana = { id: 'ana-id', name: 'Ana', color: '#2563eb' };
 const bo = { id: 'bo-id', name: 'Bo', color: '#16a34a' };
 
 describe('review while the hub is down', () => {
-  it('keeps a comment and a reply made offline and delivers them when the hub comes back', async () => {
+  it('keeps a comment, a reply and a suggestion made offline and delivers them when the hub comes back', async () => {
     const hub = await replicas.startHub(join(tempDir(), 'galley.db'));
     const markdown =
       '# Weekly\n\n## Census\n\nThe quokka census grew by forty percent this year.\n';
@@ -56,6 +58,14 @@ describe('review while the hub is down', () => {
       quote: 'forty percent',
       author: bo,
       text: 'Source for this?',
+    });
+    // B also suggests a word at the end of the paragraph, still offline.
+    b.session(sectionId).update(() => {
+      const paragraph = $getRoot().getFirstChild();
+      const text = $isElementNode(paragraph) ? paragraph.getLastChild() : null;
+      if (!$isTextNode(text)) throw new Error('no text node');
+      text.select(text.getTextContentSize() - 1, text.getTextContentSize() - 1);
+      $suggestInsertText(' (provisional)', { author: bo, id: 'offline-suggestion' });
     });
     const replyText = '@Ana can you check the census office?';
     addReply(b.edition, threadId, bo, replyText, findMentions(replyText, readEditors(b.edition)));
@@ -91,6 +101,21 @@ describe('review while the hub is down', () => {
       () => bodyPositions(bodyRoot(bSection)).text.startsWith('Good news: The quokka'),
       'A’s offline typing on B',
     );
+    // B's suggestion reached A as a suggestion, by Bo, in place.
+    await waitFor(
+      () =>
+        bodyPositions(bodyRoot(aSection)).text.endsWith('forty percent this year (provisional).'),
+      'B’s suggested words on A',
+    );
+    let onA: ReturnType<typeof $listSuggestions> = [];
+    a.session(sectionId)
+      .editor.getEditorState()
+      .read(() => {
+        onA = $listSuggestions();
+      });
+    expect(onA).toMatchObject([
+      { id: 'offline-suggestion', kind: 'insert', text: ' (provisional)', author: { name: 'Bo' } },
+    ]);
     // And the hub kept it: the API reads it back from the store with its text.
     const listed = value(await back.backend.invoke('comments.list', { editionId: summary.id }));
     expect(listed.threads).toMatchObject([

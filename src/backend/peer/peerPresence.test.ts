@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { editionRoom, readOrder, sectionRoom } from '../../core/index.ts';
 import {
@@ -15,6 +16,10 @@ import { waitFor } from '../../../test/helpers/waitFor.ts';
 import type { WsProxy } from '../../../test/helpers/wsProxy.ts';
 
 const hubs = usePresenceHubs();
+const afterEachRestore: Array<() => void> = [];
+afterEach(() => {
+  for (const restore of afterEachRestore.splice(0)) restore();
+});
 
 interface TwoHubs {
   team: PresenceHub;
@@ -108,4 +113,69 @@ describe('presence across a peer link', () => {
     );
     expect(echoed).toEqual([]);
   });
+
+  it('a malformed awareness frame over the link crashes neither hub and is logged with its room', async () => {
+    const { team, local, proxy, alice, bob, sectionRoom } = await twoHubs();
+    const peerLog = captureStderr();
+    const aliceId = alice.section.awareness.clientID;
+    const bobId = bob.section.awareness.clientID;
+    alice.section.awareness.setLocalState(caretAt(alice.section.doc, 5, 'Alice'));
+    await waitFor(() => caretOf(bob.section, aliceId) === 5, "alice's caret on bob's side");
+
+    // Frames a well-behaved hub never sends, arriving at the local hub's link.
+    const hubClient = local.server.hub.awareness(sectionRoom)!.clientID;
+    const bad = [
+      Uint8Array.of(1), // an awareness message without its update
+      awarenessFrame([{ client: 77, clock: 1, state: '{not json' }]),
+      awarenessFrame([{ client: 78, clock: 1, state: '[1,2]' }]),
+      Uint8Array.of(...awarenessFrame([{ client: 79, clock: 1, state: '{}' }]), 0),
+      awarenessFrame([{ client: hubClient, clock: 99, state: '{"name":"ghost"}' }]),
+    ];
+    for (const frame of bad) proxy.inject('toLinker', frame);
+    await waitFor(
+      () => peerLog().filter((line) => line.includes(`peer ${sectionRoom}: ignored`)).length >= 4,
+      'the local hub logged the malformed messages with their room',
+    );
+    const shown = local.server.hub.awareness(sectionRoom)!.getStates();
+    for (const client of [77, 78, 79, hubClient]) expect(shown.has(client)).toBe(false);
+
+    // And one arriving at the team hub from the link: it drops that connection (as for
+    // any client), the link reconnects, and presence flows again.
+    proxy.inject('toHub', awarenessFrame([{ client: 80, clock: 1, state: '"a string"' }]));
+    await waitFor(
+      () => team.logs.some((e) => e.room === sectionRoom && e.msg.includes('awareness')),
+      'the team hub logged the malformed message with its room',
+    );
+    await waitFor(() => local.server.peers.status()[0]?.state === 'connected', 'link back');
+    alice.section.awareness.setLocalState(caretAt(alice.section.doc, 11, 'Alice'));
+    bob.section.awareness.setLocalState(caretAt(bob.section.doc, 12, 'Bob'));
+    await waitFor(() => caretOf(bob.section, aliceId) === 11, "alice's caret at 11 on bob's side");
+    await waitFor(() => caretOf(alice.section, bobId) === 12, "bob's caret at 12 on alice's side");
+  });
 });
+
+/** An awareness message with these raw entries (states as JSON text, valid or not). */
+function awarenessFrame(entries: Array<{ client: number; clock: number; state: string }>) {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(update, entry.client);
+    encoding.writeVarUint(update, entry.clock);
+    encoding.writeVarString(update, entry.state);
+  }
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, 1);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+  return encoding.toUint8Array(frame);
+}
+
+/** What `galley serve` writes to stderr (where its peer links log) from now to the test's end. */
+function captureStderr(): () => string[] {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  afterEachRestore.push(() => spy.mockRestore());
+  return () => lines;
+}

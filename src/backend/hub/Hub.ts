@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { parseRoom } from '../../core/index.ts';
 import { ClusterLink } from '../cluster/ClusterLink.ts';
@@ -189,6 +190,15 @@ export class Hub implements DocHost {
   unpin(room: string): void {
     this.hold(room, -1);
     this.unloadWhenIdle(room);
+  }
+
+  /**
+   * The presence (Awareness) of a loaded room, for a peer link to relay; null when the
+   * room is not loaded. Pin the room first: the Awareness lives as long as its doc.
+   */
+  awareness(room: string): Awareness | null {
+    const live = this.rooms.get(room);
+    return live === undefined || live.failed ? null : live.awareness;
   }
 
   /** Rooms loaded and connections open. */

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { LoadedLog } from '../store/updatesLog.ts';
 import { RemotePresence } from '../cluster/RemotePresence.ts';
 import { RoomFollower } from '../cluster/RoomFollower.ts';
+import { LinkPresence } from '../peer/LinkPresence.ts';
 import type { LogRow } from '../store/GalleyStore.ts';
 import { Connection } from './Connection.ts';
 import type { HubLogEntry, HubStore } from './options.ts';
@@ -412,8 +413,10 @@ export class Room {
     // Echoed to the sender too: y-websocket clients count any message as a sign of life,
     // and a lone editor's own awareness renewals are all that keeps it from reconnecting.
     const changed = [...added, ...updated, ...removed];
-    // Only this hub's own editors go to the bus; what came from it is not sent back.
-    if (origin instanceof Connection && this.deps.cluster !== undefined) {
+    // Only this hub's own editors (and those of a hub it links to) go to the bus; what
+    // came from the bus is not sent back.
+    const ours = origin instanceof Connection || origin instanceof LinkPresence;
+    if (ours && this.deps.cluster !== undefined) {
       this.deps.cluster.localAwareness(this.name, encodeAwarenessUpdate(this.awareness, changed));
     }
     const message = encodeAwareness(this.awareness, changed);

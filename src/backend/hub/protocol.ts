@@ -98,11 +98,12 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
 }
 
 /**
- * Checks an awareness update the way applyAwarenessUpdate will read it. States must be
- * JSON objects or null: other editors' presence code reads fields off them and must not
- * meet a bare number or string.
+ * Checks an awareness update the way applyAwarenessUpdate will read it, throwing
+ * ProtocolError. States must be JSON objects or null: other editors' presence code reads
+ * fields off them and must not meet a bare number or string. (Also what a peer link
+ * checks before taking presence from a remote hub.)
  */
-function checkAwarenessUpdate(update: Uint8Array): void {
+export function checkAwarenessUpdate(update: Uint8Array): void {
   const decoder = decoding.createDecoder(update);
   const count = readUint(decoder, 'awareness entry count');
   for (let i = 0; i < count; i++) {

@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from '../hub/protocol.ts';
 import {
   editionRoom,
   editionTypes,
@@ -12,11 +13,14 @@ import {
   type EditionSummary,
   type PeerStatus,
 } from '../../core/index.ts';
+import { LinkPresence, encodeAwarenessMessage } from './LinkPresence.ts';
 
 /** What the link needs from the local hub: live docs that stay loaded while linked. */
 export interface PeerHost {
   pin(room: string): Promise<Y.Doc>;
   unpin(room: string): void;
+  /** The presence of a loaded (pinned) room, relayed over the link; null when not loaded. */
+  awareness(room: string): Awareness | null;
 }
 
 export interface PeerOptions {
@@ -38,6 +42,8 @@ interface RoomLink {
   /** Null while the hub loads the room (the pin is counted from the start). */
   provider: WebsocketProvider | null;
   stopObserving?: () => void;
+  /** Relays the room's presence over the provider's socket, both ways. */
+  presence?: LinkPresence;
 }
 
 /**
@@ -125,6 +131,7 @@ export class PeerLink {
     clearInterval(this.timer);
     for (const [room, link] of this.rooms) {
       link.stopObserving?.();
+      link.presence?.stop();
       link.provider?.destroy();
       this.host.unpin(room);
     }
@@ -158,7 +165,8 @@ export class PeerLink {
   private bind(room: string, link: RoomLink, doc: Y.Doc): void {
     // Each y-websocket provider adds a process 'exit' listener; a hub links many rooms.
     process.setMaxListeners(Math.max(process.getMaxListeners(), this.rooms.size + 32));
-    // A private awareness: the link carries document updates, not this hub's presence.
+    // A private awareness the provider never fills: presence goes through LinkPresence,
+    // which relays the room's editors but not the hub itself, and never echoes.
     const awareness = new Awareness(doc);
     awareness.setLocalState(null);
     const provider = new WebsocketProvider(this.options.url, room, doc, {
@@ -172,10 +180,12 @@ export class PeerLink {
       this.log(`peer ${room}: cannot reach ${this.options.url}`),
     );
     link.provider = provider;
+    link.presence = this.relayPresence(room, doc, provider);
     // The hub replaces a room's doc if storing ever fails; follow it to the new one.
     doc.once('destroy', () => {
       if (this.stopped || this.rooms.get(room) !== link) return;
       link.stopObserving?.();
+      link.presence?.stop();
       provider.destroy();
       this.rooms.delete(room);
       this.host.unpin(room);
@@ -187,6 +197,42 @@ export class PeerLink {
         this.linkRoom(room);
       }
     });
+  }
+
+  /**
+   * Takes over the provider's awareness messages: what arrives goes to the room's presence
+   * (checked first), and the room's presence goes out, coalesced (see LinkPresence).
+   */
+  private relayPresence(
+    room: string,
+    doc: Y.Doc,
+    provider: WebsocketProvider,
+  ): LinkPresence | undefined {
+    const awareness = this.host.awareness(room);
+    if (awareness === null || awareness.doc !== doc) {
+      this.log(`peer ${room}: no presence to relay (the room is not loaded)`);
+      return undefined;
+    }
+    const presence = new LinkPresence({
+      room,
+      awareness,
+      send: (update) => {
+        const ws = provider.ws;
+        if (!provider.wsconnected || ws === null || ws.readyState !== ws.OPEN) return false;
+        ws.send(encodeAwarenessMessage(update));
+        return true;
+      },
+      log: this.log,
+    });
+    // Handlers get the frame's decoder positioned after the message type.
+    provider.messageHandlers[MESSAGE_AWARENESS] = (_encoder, decoder) =>
+      presence.receiveMessage(decoder.arr.subarray(decoder.pos));
+    provider.messageHandlers[MESSAGE_QUERY_AWARENESS] = () => presence.connected();
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') presence.connected();
+      else if (status === 'disconnected') presence.disconnected();
+    });
+    return presence;
   }
 
   // The remote hub's editions, from its API; none while it is unreachable.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../core/index.ts';
+import { markdownToBody, sectionRoom, writeBody, type Result } from '../../core/index.ts';
 import { useTempDir } from '../../../test/helpers/tempDir.ts';
 import { openBackend } from '../openBackend.ts';
 
@@ -90,6 +90,43 @@ describe('versions keep comments', () => {
       value(await backend.invoke('versions.restore', { editionId, versionId: before.id }));
       const undone = value(await backend.invoke('comments.list', { editionId, status: 'all' }));
       expect(undone.threads.map((t) => t.id)).toEqual([later.id]);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('anchors a thread on its quote again when the restore had to rewrite its section', async () => {
+    const backend = await openBackend(join(tempDir(), 'g.db'));
+    try {
+      const markdown = '# Weekly\n\n## Census\n\nThe quokka census grew by forty percent.\n';
+      const { summary } = value(await backend.invoke('editions.import', { markdown }));
+      const editionId = summary.id;
+      const { edition } = value(await backend.invoke('editions.get', { id: editionId }));
+      const sectionId = edition.sections[0]!.id;
+      const thread = value(
+        await backend.invoke('comments.add', {
+          editionId,
+          sectionId,
+          quote: 'forty percent',
+          text: 'Source?',
+          author: { name: 'Ana' },
+        }),
+      );
+      const version = value(await backend.invoke('versions.create', { editionId, label: 'v1' }));
+      // The whole body is replaced after the version: its text (and the anchor) is gone.
+      await backend.editions.host.change(sectionRoom(sectionId), (doc) =>
+        writeBody(doc, markdownToBody('Something else entirely.').body),
+      );
+      const gone = value(await backend.invoke('comments.list', { editionId }));
+      expect(gone.threads[0]).toMatchObject({ id: thread.id, onDeletedText: true });
+
+      value(await backend.invoke('versions.restore', { editionId, versionId: version.id }));
+      const back = value(await backend.invoke('comments.list', { editionId }));
+      expect(back.threads[0]).toMatchObject({
+        id: thread.id,
+        anchorText: 'forty percent',
+        onDeletedText: false,
+      });
     } finally {
       await backend.close();
     }

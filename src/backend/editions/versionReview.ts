@@ -1,5 +1,14 @@
+import { fromBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
-import { editionRoom, restoreComments } from '../../core/index.ts';
+import {
+  anchorForQuote,
+  commentsMap,
+  editionRoom,
+  readThreads,
+  resolveAnchor,
+  restoreComments,
+  sectionRoom,
+} from '../../core/index.ts';
 import type { EditionService } from './EditionService.ts';
 
 /**
@@ -19,7 +28,50 @@ export async function restoreVersionReview(
   try {
     Y.applyUpdate(saved, state);
     await editions.host.change(room, (doc) => restoreComments(doc, saved));
+    await reanchorByQuote(editions, room);
   } finally {
     saved.destroy();
   }
+}
+
+/**
+ * A restore that had to rewrite a section body deleted the text a version's anchors
+ * pointed at, though the same words are back. Each body thread that now reads "on deleted
+ * text" is anchored again on its quote when the quote is in the restored text; the others
+ * stay on deleted text.
+ */
+async function reanchorByQuote(editions: EditionService, room: string): Promise<void> {
+  const edition = await editions.host.read(room);
+  const moves = new Map<string, { start: string; end: string }>();
+  try {
+    const bodies = new Map<string, Y.Doc>();
+    for (const thread of readThreads(edition)) {
+      const { sectionId, field } = thread.anchor;
+      if (sectionId === null || field !== 'body' || thread.quote === '') continue;
+      let body = bodies.get(sectionId);
+      if (body === undefined) {
+        body = await editions.host.read(sectionRoom(sectionId));
+        bodies.set(sectionId, body);
+      }
+      if (resolveAnchor(body, thread.anchor)?.deleted !== true) continue;
+      const anchor = anchorForQuote(body, sectionId, thread.quote);
+      if (anchor?.start && anchor.end)
+        moves.set(thread.id, { start: anchor.start, end: anchor.end });
+    }
+    for (const body of bodies.values()) body.destroy();
+  } finally {
+    edition.destroy();
+  }
+  if (moves.size === 0) return;
+  await editions.host.change(room, (doc) => {
+    const threads = commentsMap(doc);
+    doc.transact(() => {
+      for (const [id, { start, end }] of moves) {
+        const thread = threads.get(id);
+        if (!(thread instanceof Y.Map)) continue;
+        thread.set('start', fromBase64(start));
+        thread.set('end', fromBase64(end));
+      }
+    });
+  });
 }

@@ -6,3 +6,8 @@ export * from './bodyPositions.ts';
 export * from './anchors.ts';
 export * from './editorsDoc.ts';
 export * from './mentions.ts';
+export * from './bodyChars.ts';
+export * from './diffTokens.ts';
+export * from './diffBody.ts';
+export * from './diffEdition.ts';
+export * from './changedSince.ts';

@@ -11,6 +11,7 @@ import { MAX_MARKDOWN_BYTES } from '../import/parseGalleyMarkdown.ts';
 import type { PreflightResult } from '../preflight/types.ts';
 import { isEmailAddress } from '../send/smtpSettings.ts';
 import { sponsorInputs, type SponsorOutputs } from './sponsorContract.ts';
+import type { EditionDiff } from '../review/diffEdition.ts';
 
 /**
  * The API contract: one zod schema per method for its input, and the output type of
@@ -64,6 +65,12 @@ export const apiInputs = {
     editionId: id,
     versionId: z.string().min(1).max(100),
     author: z.string().max(100).optional(),
+  }),
+  /** The per-section diff from a saved version to a later one, or to now (`to: 'now'`). */
+  'versions.compare': z.object({
+    editionId: id,
+    from: z.string().min(1).max(100),
+    to: z.string().min(1).max(100),
   }),
   'store.backup': z.object({ dest: z.string().min(1) }),
   'peer.join': z.object({
@@ -120,6 +127,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set([
   'editions.search',
   'versions.list',
   'versions.get',
+  'versions.compare',
   'peer.status',
   'export.render',
   'editions.check',
@@ -163,6 +171,13 @@ export interface VersionInfo {
   createdAt: string;
 }
 
+/** What `versions.compare` returns: the two ends (`to` null for now) and their diff. */
+export interface VersionCompare {
+  from: VersionInfo;
+  to: VersionInfo | null;
+  diff: EditionDiff;
+}
+
 export interface ApiOutputs extends SponsorOutputs {
   /** The summary after the change; versionId: the "Sent <date>" version frozen now, if any. */
   'editions.markSent': { summary: EditionSummary; versionId: string | null };
@@ -177,6 +192,7 @@ export interface ApiOutputs extends SponsorOutputs {
   'versions.list': VersionInfo[];
   'versions.get': { version: VersionInfo; edition: Edition; email: string };
   'versions.restore': VersionInfo;
+  'versions.compare': VersionCompare;
   'store.backup': { dest: string; bytes: number };
   'peer.join': PeerStatus;
   'peer.leave': { left: boolean };

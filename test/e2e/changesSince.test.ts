@@ -124,13 +124,7 @@ describe('what changed since I last looked, and compare versions', () => {
         await ada.page.getByRole('tab', { name: /Versions/ }).click();
         await ada.page.getByRole('button', { name: `Compare “${before.label}” with now` }).click();
         const inserted = ada.page.locator('.cmp-ins[data-author="Bo"]');
-        await inserted
-          .first()
-          .waitFor(WAIT)
-          .catch(async (error: unknown) => {
-            await ada.page.screenshot({ path: join(OUT, 'debug-failed.png') });
-            throw error;
-          });
+        await inserted.first().waitFor(WAIT);
         expect(await inserted.first().innerText()).toContain('Bo added ZEBRA facts.');
         expect(await inserted.first().getAttribute('title')).toBe('Added by Bo');
         for (const scheme of ['light', 'dark'] as const) {

@@ -65,8 +65,9 @@ export function bodyChars(root: Y.XmlText): BodyChars {
 }
 
 /** The client id behind each character of `chars.text`, -1 for separators. */
-export function clientsPerChar(chars: BodyChars): Int32Array {
-  const clients = new Int32Array(chars.text.length).fill(-1);
+export function clientsPerChar(chars: BodyChars): Float64Array {
+  // Client ids are unsigned 32-bit: an Int32Array would turn half of them negative.
+  const clients = new Float64Array(chars.text.length).fill(-1);
   for (const span of chars.spans) clients.fill(span.client, span.flat, span.flat + span.length);
   return clients;
 }

@@ -66,9 +66,10 @@ describe('body diff with authors', () => {
     recordEditor(edition, ana);
     recordEditor(edition, bo);
     const a = copy(seeded, 101);
-    const b = copy(seeded, 202);
+    // Bo's client id is above 2^31, as half of all Yjs client ids are.
+    const b = copy(seeded, 3_000_000_202);
     recordClient(edition, 101, 'ana');
-    recordClient(edition, 202, 'bo');
+    recordClient(edition, 3_000_000_202, 'bo');
     const before = copy(seeded, 1);
 
     type(a, 0, 'Hello'.length, ' dear');

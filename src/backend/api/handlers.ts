@@ -20,6 +20,7 @@ import {
   writeBundle,
 } from '../export/exportEdition.ts';
 import { createVersion, readVersion, restoreVersion } from '../editions/versions.ts';
+import { compareVersions } from '../editions/compareVersions.ts';
 import { decodeImage } from './decodeImage.ts';
 import { writeSite } from '../site/writeSite.ts';
 import type { MailAccess } from '../send/mailAccess.ts';
@@ -109,6 +110,7 @@ export const handlers: { [M in ApiMethod]: Handler<M> } = {
     return { version: version!, edition, email };
   },
   'versions.restore': ({ editions }, input) => restoreVersion(editions, input),
+  'versions.compare': ({ editions }, input) => compareVersions(editions, input),
   'store.backup': async ({ editions }, { dest }) => {
     const { store } = editions;
     // A PostgreSQL database is backed up with its own tools (pg_dump), not by Galley.

@@ -12,6 +12,7 @@ import type { PreflightResult } from '../preflight/types.ts';
 import { isEmailAddress } from '../send/smtpSettings.ts';
 import { sponsorInputs, type SponsorOutputs } from './sponsorContract.ts';
 import { commentInputs, type CommentOutputs } from './commentsContract.ts';
+import type { EditionDiff } from '../review/diffEdition.ts';
 
 /**
  * The API contract: one zod schema per method for its input, and the output type of
@@ -65,6 +66,12 @@ export const apiInputs = {
     editionId: id,
     versionId: z.string().min(1).max(100),
     author: z.string().max(100).optional(),
+  }),
+  /** The per-section diff from a saved version to a later one, or to now (`to: 'now'`). */
+  'versions.compare': z.object({
+    editionId: id,
+    from: z.string().min(1).max(100),
+    to: z.string().min(1).max(100),
   }),
   'store.backup': z.object({ dest: z.string().min(1) }),
   'peer.join': z.object({
@@ -122,6 +129,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set([
   'editions.search',
   'versions.list',
   'versions.get',
+  'versions.compare',
   'peer.status',
   'export.render',
   'editions.check',
@@ -166,6 +174,13 @@ export interface VersionInfo {
   createdAt: string;
 }
 
+/** What `versions.compare` returns: the two ends (`to` null for now) and their diff. */
+export interface VersionCompare {
+  from: VersionInfo;
+  to: VersionInfo | null;
+  diff: EditionDiff;
+}
+
 export interface ApiOutputs extends SponsorOutputs, CommentOutputs {
   /** The summary after the change; versionId: the "Sent <date>" version frozen now, if any. */
   'editions.markSent': { summary: EditionSummary; versionId: string | null };
@@ -180,6 +195,7 @@ export interface ApiOutputs extends SponsorOutputs, CommentOutputs {
   'versions.list': VersionInfo[];
   'versions.get': { version: VersionInfo; edition: Edition; email: string };
   'versions.restore': VersionInfo;
+  'versions.compare': VersionCompare;
   'store.backup': { dest: string; bytes: number };
   'peer.join': PeerStatus;
   'peer.leave': { left: boolean };

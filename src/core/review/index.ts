@@ -12,3 +12,8 @@ export * from './suggestions.ts';
 export * from './suggestEdits.ts';
 export * from '../model/suggestion.ts';
 export * from '../lexical/suggestionState.ts';
+export * from './bodyChars.ts';
+export * from './diffTokens.ts';
+export * from './diffBody.ts';
+export * from './diffEdition.ts';
+export * from './changedSince.ts';

@@ -13,6 +13,8 @@ interface OutlineProps {
   onAdd: (kind: SectionKind) => void;
   /** A locked (sent) edition: no adding from the rail. */
   readOnly?: boolean;
+  /** Sections with text new to this editor since they last looked. */
+  changed?: ReadonlySet<string>;
 }
 
 /**
@@ -27,6 +29,7 @@ export function Outline({
   onSelect,
   onAdd,
   readOnly = false,
+  changed,
 }: OutlineProps) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
@@ -92,7 +95,7 @@ export function Outline({
             <button
               className="outline-item"
               data-section={section.id}
-              aria-label={`${section.title || 'Untitled'}, ${KIND_LABELS[section.kind]}, ${section.status}${section.assignee ? `, assigned to ${section.assignee}` : ''}. Alt+Up or Alt+Down to move.`}
+              aria-label={`${section.title || 'Untitled'}, ${KIND_LABELS[section.kind]}, ${section.status}${section.assignee ? `, assigned to ${section.assignee}` : ''}${changed?.has(section.id) ? ', changed since you last looked' : ''}. Alt+Up or Alt+Down to move.`}
               onClick={() => onSelect(section.id)}
               onKeyDown={(e) => onKeyDown(e, section.id, index)}
             >
@@ -105,6 +108,13 @@ export function Outline({
                 </span>
               </span>
               <Avatars people={presence.get(section.id) ?? []} size="small" />
+              {changed?.has(section.id) && (
+                <span
+                  className="outline-changed"
+                  title="Changed since you last looked"
+                  aria-hidden="true"
+                />
+              )}
             </button>
           </li>
         ))}

@@ -10,6 +10,7 @@ import { KIND_LABELS } from './AddSection.tsx';
 import { Avatars } from './Avatars.tsx';
 import { KindFields } from './KindFields.tsx';
 import { WhenNear } from './WhenNear.tsx';
+import type { ChangesSince } from '../review/ChangesSince.ts';
 
 interface SectionCardProps {
   api: ApiClient;
@@ -25,6 +26,8 @@ interface SectionCardProps {
   mountEditor: boolean;
   /** A sent edition opens read-only: the text cannot be changed until "Edit anyway". */
   readOnly?: boolean;
+  /** The edition's "what changed" tracker (new text is highlighted in the editor). */
+  changes?: ChangesSince | null;
 }
 
 /** A section: kind, title, status and assignee, the kind's fields, then its rich text. */
@@ -124,6 +127,7 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
           onEditor={props.onEditor}
           readOnly={props.readOnly}
           roundup={section.kind === 'roundup'}
+          changes={props.changes}
         />
       </WhenNear>
     </article>

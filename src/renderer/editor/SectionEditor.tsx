@@ -29,6 +29,8 @@ import { useCollabProvider } from './useCollabProvider.ts';
 import { registerEditorViews } from './views.tsx';
 import { RoundupPlugin } from './RoundupPlugin.tsx';
 import { SuggestingPlugin } from './SuggestingPlugin.tsx';
+import { NewTextPlugin, useBindingCapture } from './NewTextPlugin.tsx';
+import type { ChangesSince } from '../review/ChangesSince.ts';
 import './editor.css';
 
 export { $getNodeAtPath, $selectNodeAtPath, focusNodePath } from './nodePath.ts';
@@ -50,6 +52,8 @@ export interface SectionEditorProps {
   onFocusChange?: (focused: boolean) => void;
   /** Receives the LexicalEditor once created (null on unmount), for jump-to-finding and tests. */
   onEditor?: (editor: LexicalEditor | null) => void;
+  /** The edition's "what changed since I last looked" tracker, to highlight new text. */
+  changes?: ChangesSince | null;
 }
 
 const isValidLink = (url: string) => sanitizeLinkUrl(url) !== null;
@@ -75,6 +79,7 @@ function SectionEditorBody({
   roundup = false,
   onFocusChange,
   onEditor,
+  changes = null,
 }: SectionEditorProps) {
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'galley-section',
@@ -97,6 +102,7 @@ function SectionEditorBody({
     [api],
   );
   const { providerFactory, awarenessData, synced } = useCollabProvider(sync, me);
+  const [syncCursorPositionsFn, binding] = useBindingCapture();
   const [focused, setFocused] = useState(false);
   const shellRef = useRef<HTMLDivElement>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
@@ -160,6 +166,7 @@ function SectionEditorBody({
               cursorColor={me.color}
               awarenessData={awarenessData}
               cursorsContainerRef={surfaceRef}
+              syncCursorPositionsFn={syncCursorPositionsFn}
             />
             <ListPlugin />
             <LinkPlugin validateUrl={isValidLink} />
@@ -170,6 +177,7 @@ function SectionEditorBody({
             <TablePlugin />
             <CardsPlugin />
             <EditorBridge readOnly={readOnly} onEditor={onEditor} />
+            <NewTextPlugin sectionId={sectionId} binding={binding} changes={changes} />
           </div>
         </EditorServicesContext.Provider>
       </LexicalComposer>

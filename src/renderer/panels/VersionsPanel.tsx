@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import type { VersionInfo } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { EmailFrame } from './EmailFrame.tsx';
+import { CompareView } from './CompareView.tsx';
 import { ErrorNote } from './ErrorNote.tsx';
 import { errorText } from '../api/errorText.ts';
 import { absoluteTime, relativeTime } from '../state/relativeTime.ts';
@@ -55,6 +56,7 @@ export function VersionsPanel({
   const [confirming, setConfirming] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [previewing, setPreviewing] = useState<Previewing | null>(null);
+  const [comparing, setComparing] = useState<string | null>(null);
   const previewOpener = useRef<HTMLButtonElement | null>(null);
 
   const list = useLiveQuery(
@@ -181,6 +183,16 @@ export function VersionsPanel({
         </p>
         {failure && <ErrorNote message={failure} />}
         {previewing && <VersionPreview previewing={previewing} onClose={closePreview} />}
+        {comparing && versions && (
+          <CompareView
+            key={comparing}
+            api={api}
+            editionId={editionId}
+            versions={versions}
+            initialFrom={comparing}
+            onClose={() => setComparing(null)}
+          />
+        )}
         {list.error && (
           <ErrorNote
             message={`The versions could not be listed: ${list.error}`}
@@ -205,6 +217,7 @@ export function VersionsPanel({
                 onAskRestore={() => setConfirming(version.id)}
                 onCancelRestore={() => setConfirming(null)}
                 onRestore={() => void restore(version)}
+                onCompare={() => setComparing(version.id)}
               />
             ))}
           </ol>
@@ -222,6 +235,7 @@ function VersionItem({
   onAskRestore,
   onCancelRestore,
   onRestore,
+  onCompare,
 }: {
   version: VersionInfo;
   confirming: boolean;
@@ -230,6 +244,7 @@ function VersionItem({
   onAskRestore: () => void;
   onCancelRestore: () => void;
   onRestore: () => void;
+  onCompare: () => void;
 }) {
   const restoreButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -298,6 +313,14 @@ function VersionItem({
             onClick={(e) => onPreview(e.currentTarget)}
           >
             Preview
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            aria-label={`Compare “${version.label}” with now`}
+            onClick={onCompare}
+          >
+            Compare
           </button>
           <button
             ref={restoreButton}

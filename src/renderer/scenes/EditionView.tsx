@@ -20,6 +20,8 @@ import { AddSection } from '../components/AddSection.tsx';
 import { useToasts } from '../components/Toasts.tsx';
 import { focusNodePath } from '../editor/SectionEditor.tsx';
 import { SidePanel } from '../panels/SidePanel.tsx';
+import { ChangesBanner } from '../components/ChangesBanner.tsx';
+import { useChangedSections, useChangesSince } from '../review/useChangesSince.ts';
 import { useEditionDoc, useEditionPresence } from '../state/useEditionDoc.ts';
 import { RevisionCounter, useRevision } from '../state/revisionCounter.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
@@ -43,6 +45,14 @@ export function EditionView(props: EditionViewProps) {
   const toasts = useToasts();
   const { doc, provider, edition, missing } = useEditionDoc(sync, editionId);
   const presence = useEditionPresence(provider);
+  const changes = useChangesSince(
+    sync,
+    doc,
+    editionId,
+    me,
+    edition?.sections.map((s) => s.id) ?? null,
+  );
+  const changed = useChangedSections(changes);
   const editors = useRef(new Map<string, LexicalEditor>());
   const [revisions] = useState(() => new RevisionCounter());
   const [editorsSeen, setEditorsSeen] = useState(0);
@@ -167,6 +177,7 @@ export function EditionView(props: EditionViewProps) {
             )}
           </p>
         )}
+        <ChangesBanner changes={changes} />
         {props.summary?.deletedAt && (
           <p className="banner" role="status">
             This edition is in the trash. Restore it from the library’s undo, or keep reading.
@@ -181,6 +192,7 @@ export function EditionView(props: EditionViewProps) {
             onSelect={(sectionId) => scrollToSection(sectionId)}
             onAdd={(kind) => !locked && void add(kind)}
             readOnly={locked}
+            changed={changed}
           />
           {/* A disabled fieldset disables every field, button and select of the edition. */}
           <fieldset className="sections" disabled={locked} aria-label="Edition content">
@@ -213,6 +225,7 @@ export function EditionView(props: EditionViewProps) {
                   if (editor) setEditorsSeen((n) => n + 1);
                 }}
                 onDelete={() => remove(section, index)}
+                changes={changes}
                 readOnly={locked}
               />
             ))}

@@ -1,7 +1,7 @@
 import type { Provider } from '@lexical/yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { HubConnection } from '../../core/index.ts';
+import { parseRoom, recordClient, recordEditor, type HubConnection } from '../../core/index.ts';
 
 /** The sync state the top bar shows. */
 export type SyncState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -37,6 +37,10 @@ export class SyncManager {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   private readonly updateListeners = new Set<(room: string) => void>();
+  /** The edition doc open now, where who edits is recorded (see recordAuthor). */
+  private editionDoc: Y.Doc | null = null;
+  /** Docs whose client this session has already recorded in the edition doc. */
+  private readonly recorded = new WeakSet<Y.Doc>();
 
   constructor(
     readonly connection: HubConnection,
@@ -46,6 +50,7 @@ export class SyncManager {
   /** Changes the name or colour co-editors see, in every open room. */
   setIdentity(me: EditorIdentity): void {
     this.me = me;
+    if (this.editionDoc && this.recorded.has(this.editionDoc)) recordEditor(this.editionDoc, me);
     for (const provider of this.providers) {
       const state = provider.awareness.getLocalState();
       if (!state) continue;
@@ -71,7 +76,10 @@ export class SyncManager {
     });
     provider.awareness.setLocalStateField('user', this.me);
     this.providers.add(provider);
-    const onDocUpdate = () => {
+    if (parseRoom(room)?.kind === 'edition') this.editionDoc = doc;
+    const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+      // Anything not applied by the provider was made here: a local edit.
+      if (origin !== provider) this.recordAuthor(doc);
       for (const listener of this.updateListeners) listener(room);
     };
     doc.on('update', onDocUpdate);
@@ -81,6 +89,7 @@ export class SyncManager {
     const destroy = provider.destroy.bind(provider);
     provider.destroy = () => {
       this.providers.delete(provider);
+      if (this.editionDoc === doc) this.editionDoc = null;
       doc.off('update', onDocUpdate);
       destroy();
       this.recompute();
@@ -112,6 +121,27 @@ export class SyncManager {
   destroy(): void {
     for (const provider of [...this.providers]) provider.destroy();
     if (this.timer) clearTimeout(this.timer);
+  }
+
+  /**
+   * On the first local edit of a doc in this session, records in the edition doc that
+   * the doc's Yjs client is me (and who I am), so a compare or "what changed" can credit
+   * the text to me. Only edits count: opening a doc records nothing.
+   */
+  private recordAuthor(doc: Y.Doc): void {
+    const edition = this.editionDoc;
+    if (edition === null || this.recorded.has(doc)) return;
+    // Marked first: the write below is itself a local edit of the edition doc.
+    this.recorded.add(doc);
+    const me = this.me;
+    edition.transact(() => {
+      recordEditor(edition, me);
+      recordClient(edition, doc.clientID, me.id);
+      if (doc !== edition && !this.recorded.has(edition)) {
+        this.recorded.add(edition);
+        recordClient(edition, edition.clientID, me.id);
+      }
+    });
   }
 
   private recompute(): void {

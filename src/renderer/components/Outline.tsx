@@ -3,6 +3,12 @@ import { SECTION_KINDS, type Section, type SectionKind } from '../../core/index.
 import type { EditorIdentity } from '../sync/SyncManager.ts';
 import { Avatars } from './Avatars.tsx';
 import { KIND_LABELS } from './AddSection.tsx';
+import { CommentIcon } from '../comments/CommentIcon.tsx';
+
+function commentLabel(count: number | undefined): string {
+  if (!count) return '';
+  return `, ${count} open ${count === 1 ? 'comment' : 'comments'}`;
+}
 
 interface OutlineProps {
   sections: Section[];
@@ -13,6 +19,8 @@ interface OutlineProps {
   onAdd: (kind: SectionKind) => void;
   /** A locked (sent) edition: no adding from the rail. */
   readOnly?: boolean;
+  /** Open comment threads per section id. */
+  commentCounts?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -27,6 +35,7 @@ export function Outline({
   onSelect,
   onAdd,
   readOnly = false,
+  commentCounts,
 }: OutlineProps) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
@@ -92,7 +101,7 @@ export function Outline({
             <button
               className="outline-item"
               data-section={section.id}
-              aria-label={`${section.title || 'Untitled'}, ${KIND_LABELS[section.kind]}, ${section.status}${section.assignee ? `, assigned to ${section.assignee}` : ''}. Alt+Up or Alt+Down to move.`}
+              aria-label={`${section.title || 'Untitled'}, ${KIND_LABELS[section.kind]}, ${section.status}${section.assignee ? `, assigned to ${section.assignee}` : ''}${commentLabel(commentCounts?.get(section.id))}. Alt+Up or Alt+Down to move.`}
               onClick={() => onSelect(section.id)}
               onKeyDown={(e) => onKeyDown(e, section.id, index)}
             >
@@ -105,6 +114,12 @@ export function Outline({
                 </span>
               </span>
               <Avatars people={presence.get(section.id) ?? []} size="small" />
+              {(commentCounts?.get(section.id) ?? 0) > 0 && (
+                <span className="outline-comments" aria-hidden="true" title="Open comments">
+                  <CommentIcon />
+                  {commentCounts?.get(section.id)}
+                </span>
+              )}
             </button>
           </li>
         ))}

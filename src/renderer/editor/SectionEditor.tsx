@@ -28,6 +28,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { useCollabProvider } from './useCollabProvider.ts';
 import { registerEditorViews } from './views.tsx';
 import { RoundupPlugin } from './RoundupPlugin.tsx';
+import { CommentsPlugin, useCommentBinding } from '../comments/CommentsPlugin.tsx';
 import './editor.css';
 
 export { $getNodeAtPath, $selectNodeAtPath, focusNodePath } from './nodePath.ts';
@@ -96,6 +97,7 @@ function SectionEditorBody({
     [api],
   );
   const { providerFactory, awarenessData, synced } = useCollabProvider(sync, me);
+  const comments = useCommentBinding();
   const [focused, setFocused] = useState(false);
   const shellRef = useRef<HTMLDivElement>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
@@ -158,6 +160,12 @@ function SectionEditorBody({
               cursorColor={me.color}
               awarenessData={awarenessData}
               cursorsContainerRef={surfaceRef}
+              syncCursorPositionsFn={comments.syncCursorPositionsFn}
+            />
+            <CommentsPlugin
+              sectionId={sectionId}
+              binding={comments.binding}
+              containerRef={surfaceRef}
             />
             <ListPlugin />
             <LinkPlugin validateUrl={isValidLink} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LexicalEditor } from 'lexical';
 import {
   addSection,
@@ -23,6 +23,10 @@ import { SidePanel } from '../panels/SidePanel.tsx';
 import { useEditionDoc, useEditionPresence } from '../state/useEditionDoc.ts';
 import { RevisionCounter, useRevision } from '../state/revisionCounter.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
+import { CommentsContext } from '../comments/CommentsContext.ts';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { startFieldComment } from '../comments/fieldComments.ts';
+import { useEditionComments } from '../comments/useEditionComments.ts';
 
 interface EditionViewProps {
   api: ApiClient;
@@ -33,9 +37,15 @@ interface EditionViewProps {
   panelOpen: boolean;
   command: { n: number; command: ShellCommand } | null;
   onLibraryChanged: () => void;
+  /** Brings the side panel up (a new comment, a clicked highlight). */
+  onShowPanel?: () => void;
+  /** Told the open comment count (null when this edition closes), for the top bar. */
+  onOpenComments?: (count: number | null) => void;
+  /** Bumped by the top bar's comment count: show the Comments tab. */
+  commentsRequest?: number;
 }
 
-type PanelTab = 'preview' | 'checks' | 'export' | 'versions';
+type PanelTab = 'preview' | 'checks' | 'comments' | 'export' | 'versions';
 
 /** One edition: header fields, the outline, the section editors in reading order, the side panel. */
 export function EditionView(props: EditionViewProps) {
@@ -55,6 +65,7 @@ export function EditionView(props: EditionViewProps) {
   // The sent edition the editor chose to change anyway (per edition: a new one opens locked).
   const [editAnyway, setEditAnyway] = useState<string | null>(null);
   const [sponsorsOpen, setSponsorsOpen] = useState(false);
+  const here = useSyncExternalStore(sync.subscribe, sync.getSnapshot).others;
 
   // Any change to this edition's docs, local or remote, is a new revision for the previews.
   const sectionIds = edition?.sections.map((s) => s.id).join(',') ?? '';
@@ -101,6 +112,19 @@ export function EditionView(props: EditionViewProps) {
     if (path && path.length > 0) focusNodePath(editor, path);
     else editor.focus();
   }, []);
+
+  const comments = useEditionComments(doc, me, {
+    showPanel: () => {
+      setTab('comments');
+      setPanelReady(true);
+      props.onShowPanel?.();
+    },
+    onOpenCount: props.onOpenComments,
+    scrollToSection,
+  });
+  useEffect(() => {
+    if (props.commentsRequest) setTab('comments');
+  }, [props.commentsRequest]);
 
   useEffect(() => {
     if (
@@ -152,103 +176,125 @@ export function EditionView(props: EditionViewProps) {
   const locked = edition.status === 'sent' && editAnyway !== editionId;
 
   return (
-    <div className={`edition-view${props.panelOpen ? ' with-panel' : ''}`}>
-      <div className="edition-scroll">
-        {edition.status === 'sent' && (
-          <p className="banner banner-sent" role="status">
-            {edition.sentAt ? `Sent ${sentDate(edition.sentAt)}. ` : 'Marked as sent. '}
-            {locked
-              ? 'It opens read-only, so the record of what went out stays as it was.'
-              : 'You are editing a sent edition: readers who have it keep what they got.'}
-            {locked && (
-              <button type="button" className="btn small" onClick={() => setEditAnyway(editionId)}>
-                Edit anyway
-              </button>
-            )}
-          </p>
-        )}
-        {props.summary?.deletedAt && (
-          <p className="banner" role="status">
-            This edition is in the trash. Restore it from the library’s undo, or keep reading.
-          </p>
-        )}
-        <div className="edition-body">
-          <Outline
-            sections={edition.sections}
-            presence={presence}
-            activeSection={activeSection}
-            onMove={(sectionId, index) => !locked && moveSection(doc, sectionId, index)}
-            onSelect={(sectionId) => scrollToSection(sectionId)}
-            onAdd={(kind) => !locked && void add(kind)}
-            readOnly={locked}
-          />
-          {/* A disabled fieldset disables every field, button and select of the edition. */}
-          <fieldset className="sections" disabled={locked} aria-label="Edition content">
-            <EditionHeader doc={doc} edition={edition} />
-            {edition.sections.length === 0 && (
-              <div className="empty-state small">
-                <p>
-                  This edition has no sections yet. Add the first one below: an intro, a story, a
-                  sponsor…
-                </p>
-              </div>
-            )}
-            {edition.sections.map((section, index) => (
-              <SectionCard
-                key={section.id}
-                api={api}
-                sync={sync}
-                me={me}
-                doc={doc}
-                section={section}
-                others={presence.get(section.id) ?? []}
-                mountEditor={wanted.has(section.id) || focusAfterAdd === section.id}
-                onFocusChange={(focused) => {
-                  if (focused) setFocusedSection(section.id);
-                  else setActiveSection((current) => (current === section.id ? null : current));
-                }}
-                onEditor={(editor) => {
-                  if (editor) editors.current.set(section.id, editor);
-                  else editors.current.delete(section.id);
-                  if (editor) setEditorsSeen((n) => n + 1);
-                }}
-                onDelete={() => remove(section, index)}
-                readOnly={locked}
-              />
-            ))}
-            {!locked && (
-              <AddSection
-                onAdd={(kind) => void add(kind)}
-                onFromLibrary={() => setSponsorsOpen(true)}
-              />
-            )}
-            {sponsorsOpen && (
-              <SponsorLibrary
-                api={api}
-                editionId={editionId}
-                onInserted={(sectionId) => setFocusAfterAdd(sectionId)}
-                onClose={() => setSponsorsOpen(false)}
-              />
-            )}
-          </fieldset>
-        </div>
-      </div>
-      {props.panelOpen && panelReady && (
-        <LiveSidePanel
-          revisions={revisions}
-          api={api}
-          editionId={editionId}
-          title={edition.title}
-          authorName={me.name}
-          tab={tab}
-          onTabChange={setTab}
-          versionFocusRequest={versionFocus}
-          onJump={(target) =>
-            target.sectionId && scrollToSection(target.sectionId, target.nodePath)
+    <CommentsContext.Provider value={comments.context}>
+      <div className={`edition-view${props.panelOpen ? ' with-panel' : ''}`}>
+        <div
+          className="edition-scroll"
+          onKeyDown={(event) =>
+            startFieldComment(event, (draft) => comments.store.startDraft(draft))
           }
-        />
-      )}
-    </div>
+        >
+          {edition.status === 'sent' && (
+            <p className="banner banner-sent" role="status">
+              {edition.sentAt ? `Sent ${sentDate(edition.sentAt)}. ` : 'Marked as sent. '}
+              {locked
+                ? 'It opens read-only, so the record of what went out stays as it was.'
+                : 'You are editing a sent edition: readers who have it keep what they got.'}
+              {locked && (
+                <button
+                  type="button"
+                  className="btn small"
+                  onClick={() => setEditAnyway(editionId)}
+                >
+                  Edit anyway
+                </button>
+              )}
+            </p>
+          )}
+          {props.summary?.deletedAt && (
+            <p className="banner" role="status">
+              This edition is in the trash. Restore it from the library’s undo, or keep reading.
+            </p>
+          )}
+          <div className="edition-body">
+            <Outline
+              sections={edition.sections}
+              presence={presence}
+              activeSection={activeSection}
+              onMove={(sectionId, index) => !locked && moveSection(doc, sectionId, index)}
+              onSelect={(sectionId) => scrollToSection(sectionId)}
+              onAdd={(kind) => !locked && void add(kind)}
+              readOnly={locked}
+              commentCounts={comments.counts}
+            />
+            {/* A disabled fieldset disables every field, button and select of the edition. */}
+            <fieldset className="sections" disabled={locked} aria-label="Edition content">
+              <EditionHeader doc={doc} edition={edition} />
+              {edition.sections.length === 0 && (
+                <div className="empty-state small">
+                  <p>
+                    This edition has no sections yet. Add the first one below: an intro, a story, a
+                    sponsor…
+                  </p>
+                </div>
+              )}
+              {edition.sections.map((section, index) => (
+                <SectionCard
+                  key={section.id}
+                  api={api}
+                  sync={sync}
+                  me={me}
+                  doc={doc}
+                  section={section}
+                  others={presence.get(section.id) ?? []}
+                  mountEditor={wanted.has(section.id) || focusAfterAdd === section.id}
+                  onFocusChange={(focused) => {
+                    if (focused) setFocusedSection(section.id);
+                    else setActiveSection((current) => (current === section.id ? null : current));
+                  }}
+                  onEditor={(editor) => {
+                    if (editor) editors.current.set(section.id, editor);
+                    else editors.current.delete(section.id);
+                    if (editor) setEditorsSeen((n) => n + 1);
+                  }}
+                  onDelete={() => remove(section, index)}
+                  readOnly={locked}
+                />
+              ))}
+              {!locked && (
+                <AddSection
+                  onAdd={(kind) => void add(kind)}
+                  onFromLibrary={() => setSponsorsOpen(true)}
+                />
+              )}
+              {sponsorsOpen && (
+                <SponsorLibrary
+                  api={api}
+                  editionId={editionId}
+                  onInserted={(sectionId) => setFocusAfterAdd(sectionId)}
+                  onClose={() => setSponsorsOpen(false)}
+                />
+              )}
+            </fieldset>
+          </div>
+        </div>
+        {props.panelOpen && panelReady && (
+          <LiveSidePanel
+            revisions={revisions}
+            api={api}
+            editionId={editionId}
+            title={edition.title}
+            authorName={me.name}
+            tab={tab}
+            onTabChange={setTab}
+            versionFocusRequest={versionFocus}
+            onJump={(target) =>
+              target.sectionId && scrollToSection(target.sectionId, target.nodePath)
+            }
+            openComments={comments.openCount}
+            comments={
+              <CommentsPanel
+                store={comments.store}
+                me={me}
+                sections={edition.sections}
+                present={here}
+                onJump={comments.jump}
+              />
+            }
+          />
+        )}
+      </div>
+    </CommentsContext.Provider>
   );
 }
 

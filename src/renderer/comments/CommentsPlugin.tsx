@@ -37,6 +37,8 @@ export const ADD_COMMENT_COMMAND: LexicalCommand<void> = createCommand('ADD_COMM
 
 /** Anchor positions are re-read at most this often while someone types. */
 const STATUS_EVERY_MS = 300;
+/** Room kept for the floating "Comment" button at the column's right edge, in px. */
+const FLOAT_WIDTH = 110;
 
 /**
  * The collaboration binding of a section editor, caught from the CollaborationPlugin's
@@ -155,9 +157,14 @@ export function CommentsPlugin({ sectionId, binding, containerRef }: CommentsPlu
       if (!selected || !root || !container || !dom || dom.rangeCount === 0)
         return setFloating(null);
       if (!root.contains(document.activeElement)) return setFloating(null);
-      const rect = dom.getRangeAt(0).getBoundingClientRect();
+      // Above the first selected line, kept inside the text column.
+      const first = dom.getRangeAt(0).getClientRects()[0];
+      if (!first) return setFloating(null);
       const box = container.getBoundingClientRect();
-      setFloating({ top: rect.top - box.top, left: Math.min(rect.right - box.left, box.width) });
+      setFloating({
+        top: first.top - box.top - 4,
+        left: Math.max(0, Math.min(first.left - box.left, box.width - FLOAT_WIDTH)),
+      });
     };
     return mergeRegister(
       editor.registerCommand(ADD_COMMENT_COMMAND, start, COMMAND_PRIORITY_LOW),

@@ -169,6 +169,16 @@ describe('comments in the workbench', () => {
         await grace.page.getByRole('radio', { name: 'Open (1)' }).click();
         await expect.poll(() => highlighted(ada.page)).toEqual(['brown fox']);
 
+        // Jumping from the panel selects the phrase in the text.
+        await ada.page.locator('.edition-scroll').evaluate((el) => el.scrollTo(0, 0));
+        await thread(ada.page)
+          .getByRole('button', { name: /brown fox/ })
+          .click();
+        await expect
+          .poll(() => ada.page.evaluate(() => window.getSelection()?.toString()))
+          .toBe('brown fox');
+        expect(await ada.page.locator('.cm-thread--active').count()).toBe(1);
+
         // The phrase is deleted: the thread stays, "on deleted text", with its quote.
         await selectPhrase(ada.page, STORY, 'brown fox');
         await ada.page.keyboard.press('Backspace');

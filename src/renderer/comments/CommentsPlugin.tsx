@@ -134,6 +134,16 @@ export function CommentsPlugin({ sectionId, binding, containerRef }: CommentsPlu
     const start = () => {
       const draft =
         binding === null ? null : editor.read(() => $draftFromSelection(binding, sectionId));
+      // The caret in a commented phrase: Ctrl+Alt+M opens its thread (no mouse needed).
+      const caret = window.getSelection();
+      const here =
+        draft === null && caret?.isCollapsed && caret.anchorNode
+          ? painter.threadAt(caret.anchorNode, caret.anchorOffset)
+          : null;
+      if (here !== null) {
+        store.setActive(here, true);
+        return true;
+      }
       if (draft === null) {
         services?.notify(
           `Select the words to comment on, then press ${shortcutLabel(SHORTCUTS.comment)}.`,
@@ -189,7 +199,7 @@ export function CommentsPlugin({ sectionId, binding, containerRef }: CommentsPlu
         COMMAND_PRIORITY_LOW,
       ),
     );
-  }, [editor, binding, store, services, sectionId, containerRef]);
+  }, [editor, binding, store, services, sectionId, containerRef, painter]);
 
   // Clicking a highlighted phrase opens its thread.
   useEffect(() => {

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { openThreadCounts, type CommentThread } from '../../core/index.ts';
 import type { EditorIdentity } from '../sync/SyncManager.ts';
-import { useCommentsSnapshot, type CommentsContextValue } from './CommentsContext.ts';
+import type { CommentsContextValue } from './CommentsContext.ts';
 import { CommentsStore } from './CommentsStore.ts';
 import { fieldElement } from './fieldComments.ts';
 
@@ -23,8 +23,9 @@ interface Options {
 export function useEditionComments(doc: Y.Doc, me: EditorIdentity, options: Options) {
   const [store] = useState(() => new CommentsStore(doc));
   useEffect(() => store.start(), [store]);
-  const snapshot = useCommentsSnapshot(store);
-  const threads = snapshot?.threads;
+  // Only the threads: anchor positions move with every keystroke and the edition view
+  // (with every section card under it) must not re-render for them.
+  const threads = useSyncExternalStore(store.subscribe, () => store.getSnapshot().threads);
 
   const latest = useRef(options);
   useEffect(() => {
@@ -32,8 +33,8 @@ export function useEditionComments(doc: Y.Doc, me: EditorIdentity, options: Opti
   });
   useEffect(() => store.onPanelRequest(() => latest.current.showPanel()), [store]);
 
-  const counts = useMemo(() => openThreadCounts(threads ?? []), [threads]);
-  const openCount = useMemo(() => (threads ?? []).filter((t) => !t.resolved).length, [threads]);
+  const counts = useMemo(() => openThreadCounts(threads), [threads]);
+  const openCount = useMemo(() => threads.filter((t) => !t.resolved).length, [threads]);
   useEffect(() => {
     latest.current.onOpenCount?.(openCount);
   }, [openCount]);

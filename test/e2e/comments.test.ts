@@ -55,6 +55,11 @@ async function highlighted(page: Page): Promise<string[]> {
   });
 }
 
+/** Waits for what another editor did to arrive: generous, as the machine may be busy. */
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 100 });
+}
+
 function thread(page: Page) {
   return page.locator('.cm-thread').first();
 }
@@ -77,38 +82,34 @@ describe('comments in the workbench', () => {
         const graceBody = sectionBody(grace.page, STORY);
         await adaBody.click();
         await ada.page.keyboard.type('The quick brown fox jumps over the lazy dog.');
-        await expect.poll(() => graceBody.innerText()).toContain('lazy dog.');
+        await poll(() => graceBody.innerText()).toContain('lazy dog.');
 
         // Ada selects a phrase and presses Ctrl+Alt+M: the Comments panel opens its composer.
         await selectPhrase(ada.page, STORY, 'brown fox');
         await ada.page.keyboard.press('Control+Alt+m');
         const composer = ada.page.getByRole('textbox', { name: 'New comment' });
         await composer.waitFor();
-        await expect
-          .poll(() => composer.evaluate((el) => el === document.activeElement))
-          .toBe(true);
+        await poll(() => composer.evaluate((el) => el === document.activeElement)).toBe(true);
         // @ offers the co-editor who is here (from awareness), Enter picks her.
         await ada.page.keyboard.type('Is it really brown? @Gr');
         await ada.page.getByRole('option', { name: 'Grace' }).waitFor();
         await ada.page.keyboard.press('Enter');
         await ada.page.keyboard.type('please check');
         await ada.page.keyboard.press('Control+Enter');
-        await expect.poll(() => highlighted(ada.page)).toEqual(['brown fox']);
-        await expect
-          .poll(() => thread(ada.page).locator('.cm-text').first().innerText())
-          .toBe('Is it really brown? @Grace please check');
+        await poll(() => highlighted(ada.page)).toEqual(['brown fox']);
+        await poll(() => thread(ada.page).locator('.cm-text').first().innerText()).toBe(
+          'Is it really brown? @Grace please check',
+        );
 
         // Grace sees it live: highlight, top-bar count, outline count, the thread, a mention.
-        await expect.poll(() => highlighted(grace.page)).toEqual(['brown fox']);
+        await poll(() => highlighted(grace.page)).toEqual(['brown fox']);
         await grace.page.getByRole('button', { name: /^1 open comment\./ }).click();
-        await expect
-          .poll(() =>
-            grace.page.getByRole('tab', { name: /Comments/ }).getAttribute('aria-selected'),
-          )
-          .toBe('true');
-        await expect
-          .poll(() => thread(grace.page).locator('.cm-text').first().innerText())
-          .toBe('Is it really brown? @Grace please check');
+        await poll(() =>
+          grace.page.getByRole('tab', { name: /Comments/ }).getAttribute('aria-selected'),
+        ).toBe('true');
+        await poll(() => thread(grace.page).locator('.cm-text').first().innerText()).toBe(
+          'Is it really brown? @Grace please check',
+        );
         await grace.page.getByRole('radio', { name: 'Mentioning me (1)' }).waitFor();
         await grace.page
           .getByRole('navigation', { name: 'Outline' })
@@ -118,9 +119,9 @@ describe('comments in the workbench', () => {
         // Grace replies; Ada sees the reply.
         await grace.page.getByRole('textbox', { name: 'Reply to Ada' }).fill('Yes, checked.');
         await grace.page.getByRole('button', { name: 'Reply', exact: true }).click();
-        await expect
-          .poll(() => thread(ada.page).locator('.cm-message').nth(1).innerText())
-          .toContain('Yes, checked.');
+        await poll(() => thread(ada.page).locator('.cm-message').nth(1).innerText()).toContain(
+          'Yes, checked.',
+        );
         // Only the writer may edit or delete a message.
         expect(
           await thread(ada.page)
@@ -141,25 +142,23 @@ describe('comments in the workbench', () => {
         await graceBody.click();
         await grace.page.keyboard.press('Control+Home');
         await grace.page.keyboard.type('Today: ');
-        await expect.poll(() => adaBody.innerText()).toContain('Today: The quick');
-        await expect.poll(() => highlighted(ada.page)).toEqual(['brown fox']);
-        await expect.poll(() => highlighted(grace.page)).toEqual(['brown fox']);
+        await poll(() => adaBody.innerText()).toContain('Today: The quick');
+        await poll(() => highlighted(ada.page)).toEqual(['brown fox']);
+        await poll(() => highlighted(grace.page)).toEqual(['brown fox']);
 
         // Clicking the highlighted phrase shows its thread as the active one.
         await selectPhrase(grace.page, STORY, 'fox');
         await grace.page.evaluate(() => window.getSelection()?.collapseToStart());
         await sectionBody(grace.page, STORY).dispatchEvent('click');
-        await expect.poll(() => grace.page.locator('.cm-thread--active').count()).toBe(1);
+        await poll(() => grace.page.locator('.cm-thread--active').count()).toBe(1);
 
         // Ada resolves; Grace sees it resolved, the open count and highlight go.
         await thread(ada.page).getByRole('button', { name: 'Resolve' }).click();
-        await expect.poll(() => highlighted(grace.page)).toEqual([]);
+        await poll(() => highlighted(grace.page)).toEqual([]);
         await grace.page.getByText('No open comments. Select text and press Ctrl+Alt+M').waitFor();
         await grace.page.getByRole('radio', { name: 'Resolved (1)' }).click();
-        await expect.poll(() => thread(grace.page).innerText()).toContain('Resolved by Ada');
-        await expect
-          .poll(() => thread(grace.page).locator('.cm-quote').innerText())
-          .toBe('brown fox');
+        await poll(() => thread(grace.page).innerText()).toContain('Resolved by Ada');
+        await poll(() => thread(grace.page).locator('.cm-quote').innerText()).toBe('brown fox');
 
         // Reopened after more typing before it, it is still on the phrase.
         await graceBody.click();
@@ -167,25 +166,25 @@ describe('comments in the workbench', () => {
         await grace.page.keyboard.type('Note. ');
         await thread(grace.page).getByRole('button', { name: 'Reopen' }).click();
         await grace.page.getByRole('radio', { name: 'Open (1)' }).click();
-        await expect.poll(() => highlighted(ada.page)).toEqual(['brown fox']);
+        await poll(() => highlighted(ada.page)).toEqual(['brown fox']);
 
         // Jumping from the panel selects the phrase in the text.
         await ada.page.locator('.edition-scroll').evaluate((el) => el.scrollTo(0, 0));
         await thread(ada.page)
           .getByRole('button', { name: /brown fox/ })
           .click();
-        await expect
-          .poll(() => ada.page.evaluate(() => window.getSelection()?.toString()))
-          .toBe('brown fox');
+        await poll(() => ada.page.evaluate(() => window.getSelection()?.toString())).toBe(
+          'brown fox',
+        );
         expect(await ada.page.locator('.cm-thread--active').count()).toBe(1);
 
         // The phrase is deleted: the thread stays, "on deleted text", with its quote.
         await selectPhrase(ada.page, STORY, 'brown fox');
         await ada.page.keyboard.press('Backspace');
-        await expect.poll(() => highlighted(grace.page)).toEqual([]);
-        await expect
-          .poll(() => thread(grace.page).locator('.cm-anchor').innerText())
-          .toMatch(/on deleted text\s*brown fox/);
+        await poll(() => highlighted(grace.page)).toEqual([]);
+        await poll(() => thread(grace.page).locator('.cm-anchor').innerText()).toMatch(
+          /on deleted text\s*brown fox/,
+        );
 
         expect(ada.errors).toEqual([]);
         expect(grace.errors).toEqual([]);
@@ -226,7 +225,7 @@ describe('comments in the workbench', () => {
         await ada.page.keyboard.press('Control+Enter');
 
         const texts = ada.page.locator('.cm-thread .cm-text');
-        await expect.poll(() => texts.count()).toBe(2);
+        await poll(() => texts.count()).toBe(2);
         for (const text of await texts.all()) expect(await text.innerText()).toBe(hostile);
         await ada.page.getByText('on the subject line').waitFor();
         await new Promise((resolve) => setTimeout(resolve, 500));
@@ -281,9 +280,7 @@ describe('comments in the workbench', () => {
           await ada.page.keyboard.type(
             'Local-first software keeps your work on your own machine. Sync is a feature, not a requirement: the app works offline and merges edits when the network comes back.',
           );
-          await expect
-            .poll(() => sectionBody(grace.page, STORY).innerText())
-            .toContain('comes back.');
+          await poll(() => sectionBody(grace.page, STORY).innerText()).toContain('comes back.');
           await selectPhrase(grace.page, STORY, 'on your own machine');
           await grace.page.keyboard.press('Control+Alt+m');
           await grace.page
@@ -296,7 +293,7 @@ describe('comments in the workbench', () => {
             .getByRole('textbox', { name: 'New comment' })
             .fill('Say how conflicts are handled, see https://crdt.tech');
           await ada.page.keyboard.press('Control+Enter');
-          await expect.poll(async () => (await highlighted(ada.page)).length).toBe(2);
+          await poll(async () => (await highlighted(ada.page)).length).toBe(2);
           await thread(ada.page)
             .getByRole('textbox', { name: /Reply to/ })
             .fill('Good idea, adding a footnote.');

@@ -175,127 +175,121 @@ export function EditionView(props: EditionViewProps) {
   // A sent edition is the record of what went out: it opens read-only.
   const locked = edition.status === 'sent' && editAnyway !== editionId;
 
-  return (
-    <CommentsContext.Provider value={comments.context}>
-      <div className={`edition-view${props.panelOpen ? ' with-panel' : ''}`}>
-        <div
-          className="edition-scroll"
-          onKeyDown={(event) =>
-            startFieldComment(event, (draft) => comments.store.startDraft(draft))
-          }
-        >
-          {edition.status === 'sent' && (
-            <p className="banner banner-sent" role="status">
-              {edition.sentAt ? `Sent ${sentDate(edition.sentAt)}. ` : 'Marked as sent. '}
-              {locked
-                ? 'It opens read-only, so the record of what went out stays as it was.'
-                : 'You are editing a sent edition: readers who have it keep what they got.'}
-              {locked && (
-                <button
-                  type="button"
-                  className="btn small"
-                  onClick={() => setEditAnyway(editionId)}
-                >
-                  Edit anyway
-                </button>
-              )}
-            </p>
-          )}
-          {props.summary?.deletedAt && (
-            <p className="banner" role="status">
-              This edition is in the trash. Restore it from the library’s undo, or keep reading.
-            </p>
-          )}
-          <div className="edition-body">
-            <Outline
-              sections={edition.sections}
-              presence={presence}
-              activeSection={activeSection}
-              onMove={(sectionId, index) => !locked && moveSection(doc, sectionId, index)}
-              onSelect={(sectionId) => scrollToSection(sectionId)}
-              onAdd={(kind) => !locked && void add(kind)}
-              readOnly={locked}
-              commentCounts={comments.counts}
-            />
-            {/* A disabled fieldset disables every field, button and select of the edition. */}
-            <fieldset className="sections" disabled={locked} aria-label="Edition content">
-              <EditionHeader doc={doc} edition={edition} />
-              {edition.sections.length === 0 && (
-                <div className="empty-state small">
-                  <p>
-                    This edition has no sections yet. Add the first one below: an intro, a story, a
-                    sponsor…
-                  </p>
-                </div>
-              )}
-              {edition.sections.map((section, index) => (
-                <SectionCard
-                  key={section.id}
-                  api={api}
-                  sync={sync}
-                  me={me}
-                  doc={doc}
-                  section={section}
-                  others={presence.get(section.id) ?? []}
-                  mountEditor={wanted.has(section.id) || focusAfterAdd === section.id}
-                  onFocusChange={(focused) => {
-                    if (focused) setFocusedSection(section.id);
-                    else setActiveSection((current) => (current === section.id ? null : current));
-                  }}
-                  onEditor={(editor) => {
-                    if (editor) editors.current.set(section.id, editor);
-                    else editors.current.delete(section.id);
-                    if (editor) setEditorsSeen((n) => n + 1);
-                  }}
-                  onDelete={() => remove(section, index)}
-                  readOnly={locked}
-                />
-              ))}
-              {!locked && (
-                <AddSection
-                  onAdd={(kind) => void add(kind)}
-                  onFromLibrary={() => setSponsorsOpen(true)}
-                />
-              )}
-              {sponsorsOpen && (
-                <SponsorLibrary
-                  api={api}
-                  editionId={editionId}
-                  onInserted={(sectionId) => setFocusAfterAdd(sectionId)}
-                  onClose={() => setSponsorsOpen(false)}
-                />
-              )}
-            </fieldset>
-          </div>
-        </div>
-        {props.panelOpen && panelReady && (
-          <LiveSidePanel
-            revisions={revisions}
-            api={api}
-            editionId={editionId}
-            title={edition.title}
-            authorName={me.name}
-            tab={tab}
-            onTabChange={setTab}
-            versionFocusRequest={versionFocus}
-            onJump={(target) =>
-              target.sectionId && scrollToSection(target.sectionId, target.nodePath)
-            }
-            openComments={comments.openCount}
-            comments={
-              <CommentsPanel
-                store={comments.store}
-                me={me}
-                sections={edition.sections}
-                present={here}
-                onJump={comments.jump}
-              />
-            }
-          />
+  const view = (
+    <div className={`edition-view${props.panelOpen ? ' with-panel' : ''}`}>
+      <div
+        className="edition-scroll"
+        onKeyDown={(event) => startFieldComment(event, (draft) => comments.store.startDraft(draft))}
+      >
+        {edition.status === 'sent' && (
+          <p className="banner banner-sent" role="status">
+            {edition.sentAt ? `Sent ${sentDate(edition.sentAt)}. ` : 'Marked as sent. '}
+            {locked
+              ? 'It opens read-only, so the record of what went out stays as it was.'
+              : 'You are editing a sent edition: readers who have it keep what they got.'}
+            {locked && (
+              <button type="button" className="btn small" onClick={() => setEditAnyway(editionId)}>
+                Edit anyway
+              </button>
+            )}
+          </p>
         )}
+        {props.summary?.deletedAt && (
+          <p className="banner" role="status">
+            This edition is in the trash. Restore it from the library’s undo, or keep reading.
+          </p>
+        )}
+        <div className="edition-body">
+          <Outline
+            sections={edition.sections}
+            presence={presence}
+            activeSection={activeSection}
+            onMove={(sectionId, index) => !locked && moveSection(doc, sectionId, index)}
+            onSelect={(sectionId) => scrollToSection(sectionId)}
+            onAdd={(kind) => !locked && void add(kind)}
+            readOnly={locked}
+            commentCounts={comments.counts}
+          />
+          {/* A disabled fieldset disables every field, button and select of the edition. */}
+          <fieldset className="sections" disabled={locked} aria-label="Edition content">
+            <EditionHeader doc={doc} edition={edition} />
+            {edition.sections.length === 0 && (
+              <div className="empty-state small">
+                <p>
+                  This edition has no sections yet. Add the first one below: an intro, a story, a
+                  sponsor…
+                </p>
+              </div>
+            )}
+            {edition.sections.map((section, index) => (
+              <SectionCard
+                key={section.id}
+                api={api}
+                sync={sync}
+                me={me}
+                doc={doc}
+                section={section}
+                others={presence.get(section.id) ?? []}
+                mountEditor={wanted.has(section.id) || focusAfterAdd === section.id}
+                onFocusChange={(focused) => {
+                  if (focused) setFocusedSection(section.id);
+                  else setActiveSection((current) => (current === section.id ? null : current));
+                }}
+                onEditor={(editor) => {
+                  if (editor) editors.current.set(section.id, editor);
+                  else editors.current.delete(section.id);
+                  if (editor) setEditorsSeen((n) => n + 1);
+                }}
+                onDelete={() => remove(section, index)}
+                readOnly={locked}
+              />
+            ))}
+            {!locked && (
+              <AddSection
+                onAdd={(kind) => void add(kind)}
+                onFromLibrary={() => setSponsorsOpen(true)}
+              />
+            )}
+            {sponsorsOpen && (
+              <SponsorLibrary
+                api={api}
+                editionId={editionId}
+                onInserted={(sectionId) => setFocusAfterAdd(sectionId)}
+                onClose={() => setSponsorsOpen(false)}
+              />
+            )}
+          </fieldset>
+        </div>
       </div>
-    </CommentsContext.Provider>
+      {props.panelOpen && panelReady && (
+        <LiveSidePanel
+          revisions={revisions}
+          api={api}
+          editionId={editionId}
+          title={edition.title}
+          authorName={me.name}
+          tab={tab}
+          onTabChange={setTab}
+          versionFocusRequest={versionFocus}
+          onJump={(target) =>
+            target.sectionId && scrollToSection(target.sectionId, target.nodePath)
+          }
+          openComments={comments.openCount}
+          comments={
+            <CommentsPanel
+              store={comments.store}
+              me={me}
+              sections={edition.sections}
+              present={here}
+              onJump={comments.jump}
+            />
+          }
+        />
+      )}
+    </div>
   );
+  // The section editors inside paint and start comments through this context.
+  return <CommentsContext.Provider value={comments.context}>{view}</CommentsContext.Provider>;
 }
 
 function sentDate(iso: string): string {

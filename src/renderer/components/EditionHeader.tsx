@@ -25,6 +25,7 @@ export function EditionHeader({ doc, edition }: { doc: Y.Doc; edition: Edition }
         className="edition-title-input"
         aria-label="Edition title"
         placeholder="Untitled edition"
+        data-comment-field="title"
         value={edition.title}
         maxLength={300}
         onChange={(e) => set({ title: e.target.value })}
@@ -36,6 +37,7 @@ export function EditionHeader({ doc, edition }: { doc: Y.Doc; edition: Edition }
             value={edition.subject}
             maxLength={300}
             placeholder="What the inbox shows"
+            data-comment-field="subject"
             onChange={(e) => set({ subject: e.target.value })}
           />
         </label>
@@ -52,6 +54,7 @@ export function EditionHeader({ doc, edition }: { doc: Y.Doc; edition: Edition }
             value={edition.preheader}
             maxLength={300}
             placeholder="The line after the subject in the inbox"
+            data-comment-field="preheader"
             onChange={(e) => set({ preheader: e.target.value })}
           />
         </label>

@@ -103,6 +103,17 @@ function ChoiceFields(props: {
   );
 }
 
+// The field each labelled input edits, so Ctrl+Alt+M can comment on it (fieldComments.ts).
+const COMMENT_FIELD: Record<string, string> = {
+  Sponsor: 'sponsor',
+  Link: 'url',
+  'Button label': 'cta',
+  Disclosure: 'disclosure',
+  Question: 'question',
+  Prompt: 'prompt',
+  'Vote URL': 'voteUrl',
+};
+
 function Text(props: {
   label: string;
   value: string;
@@ -118,6 +129,7 @@ function Text(props: {
         value={props.value}
         placeholder={props.placeholder}
         maxLength={500}
+        data-comment-field={COMMENT_FIELD[props.label]}
         onChange={(e) => props.onChange(e.target.value)}
       />
     </label>

@@ -3,6 +3,12 @@ import { SECTION_KINDS, type Section, type SectionKind } from '../../core/index.
 import type { EditorIdentity } from '../sync/SyncManager.ts';
 import { Avatars } from './Avatars.tsx';
 import { KIND_LABELS } from './AddSection.tsx';
+import { CommentIcon } from '../comments/CommentIcon.tsx';
+
+function commentLabel(count: number | undefined): string {
+  if (!count) return '';
+  return `, ${count} open ${count === 1 ? 'comment' : 'comments'}`;
+}
 
 interface OutlineProps {
   sections: Section[];
@@ -15,6 +21,8 @@ interface OutlineProps {
   readOnly?: boolean;
   /** Sections with text new to this editor since they last looked. */
   changed?: ReadonlySet<string>;
+  /** Open comment threads per section id. */
+  commentCounts?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -30,6 +38,7 @@ export function Outline({
   onAdd,
   readOnly = false,
   changed,
+  commentCounts,
 }: OutlineProps) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
@@ -95,7 +104,7 @@ export function Outline({
             <button
               className="outline-item"
               data-section={section.id}
-              aria-label={`${section.title || 'Untitled'}, ${KIND_LABELS[section.kind]}, ${section.status}${section.assignee ? `, assigned to ${section.assignee}` : ''}${changed?.has(section.id) ? ', changed since you last looked' : ''}. Alt+Up or Alt+Down to move.`}
+              aria-label={`${section.title || 'Untitled'}, ${KIND_LABELS[section.kind]}, ${section.status}${section.assignee ? `, assigned to ${section.assignee}` : ''}${commentLabel(commentCounts?.get(section.id))}${changed?.has(section.id) ? ', changed since you last looked' : ''}. Alt+Up or Alt+Down to move.`}
               onClick={() => onSelect(section.id)}
               onKeyDown={(e) => onKeyDown(e, section.id, index)}
             >
@@ -114,6 +123,12 @@ export function Outline({
                   title="Changed since you last looked"
                   aria-hidden="true"
                 />
+              )}
+              {(commentCounts?.get(section.id) ?? 0) > 0 && (
+                <span className="outline-comments" aria-hidden="true" title="Open comments">
+                  <CommentIcon />
+                  {commentCounts?.get(section.id)}
+                </span>
               )}
             </button>
           </li>

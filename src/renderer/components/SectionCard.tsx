@@ -11,6 +11,8 @@ import { Avatars } from './Avatars.tsx';
 import { KindFields } from './KindFields.tsx';
 import { WhenNear } from './WhenNear.tsx';
 import type { ChangesSince } from '../review/ChangesSince.ts';
+import { useCommentsContext } from '../comments/CommentsContext.ts';
+import { CommentIcon } from '../comments/CommentIcon.tsx';
 
 interface SectionCardProps {
   api: ApiClient;
@@ -34,6 +36,7 @@ interface SectionCardProps {
 export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
   const { section, doc } = props;
   const [confirming, setConfirming] = useState(false);
+  const comments = useCommentsContext();
   const title = section.title || 'Untitled';
   return (
     <article
@@ -49,10 +52,26 @@ export const SectionCard = memo(function SectionCard(props: SectionCardProps) {
             className="section-title-input"
             aria-label="Section title"
             placeholder="Section title"
+            data-comment-field="title"
             value={section.title}
             maxLength={300}
             onChange={(e) => setSectionFields(doc, section.id, { title: e.target.value })}
           />
+          {comments && (
+            <button
+              className="icon-btn"
+              aria-label={`Comment on the title “${title}”`}
+              title="Comment on the title (or Ctrl+Alt+M in any field)"
+              onClick={() =>
+                comments.store.startDraft({
+                  anchor: { sectionId: section.id, field: 'title', start: null, end: null },
+                  quote: section.title,
+                })
+              }
+            >
+              <CommentIcon />
+            </button>
+          )}
           {confirming ? (
             <span className="confirm" role="group" aria-label="Confirm removal">
               <button className="btn small danger" onClick={props.onDelete}>

@@ -15,6 +15,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['mod+shift+x', 'Strikethrough'],
   ['mod+e', 'Inline code'],
   ['mod+k', 'Link'],
+  ['mod+alt+m', 'Comment on the selected text or the focused field'],
   ['mod+alt+3', 'Heading 3'],
   ['mod+alt+4', 'Heading 4'],
   ['mod+shift+8', 'Bulleted list'],

@@ -7,6 +7,7 @@ import { Avatars } from './Avatars.tsx';
 import { AutoThemeIcon, KeyboardIcon, MenuIcon, MoonIcon, PanelIcon, SunIcon } from './icons.tsx';
 import { IdentityFields } from './IdentityFields.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
+import { CommentIcon } from '../comments/CommentIcon.tsx';
 
 interface TopBarProps {
   api: ApiClient;
@@ -20,6 +21,9 @@ interface TopBarProps {
   onTogglePanel: () => void;
   onShowShortcuts: () => void;
   onShare: () => void;
+  /** Open comment threads in the open edition (null: no edition open). */
+  openComments?: number | null;
+  onShowComments?: () => void;
 }
 
 const THEME_LABEL: Record<ThemeChoice, string> = {
@@ -57,6 +61,17 @@ export function TopBar(props: TopBarProps) {
       </div>
       <div className="top-bar-spacer" />
       <Avatars people={snapshot.others} />
+      {props.openComments != null && (
+        <button
+          className="btn small top-comments"
+          onClick={props.onShowComments}
+          title="Show the Comments panel"
+          aria-label={`${props.openComments} open ${props.openComments === 1 ? 'comment' : 'comments'}. Show the Comments panel`}
+        >
+          <CommentIcon />
+          {props.openComments}
+        </button>
+      )}
       <SyncStatus api={api} sync={sync} />
       <button
         className="btn small"

@@ -1,23 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { syncCursorPositions, type SyncCursorPositionsFn } from '@lexical/yjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReviewPerson } from '../../core/index.ts';
 import type { ChangesSince } from '../review/ChangesSince.ts';
 import { paintNewText, unpaintNewText, type CollabBinding } from './newTextHighlight.ts';
-
-/**
- * The collaboration binding of this editor, captured from CollaborationPlugin's
- * `syncCursorPositionsFn` (which still draws the cursors as usual): the only public way
- * to map Yjs positions to Lexical nodes.
- */
-export function useBindingCapture(): [SyncCursorPositionsFn, CollabBinding | null] {
-  const [binding, setBinding] = useState<CollabBinding | null>(null);
-  const capture = useCallback<SyncCursorPositionsFn>((next, provider, options) => {
-    setBinding((current) => (current === next ? current : next));
-    syncCursorPositions(next, provider, options);
-  }, []);
-  return [capture, binding];
-}
 
 /**
  * Highlights text others added to this section since the reader last looked, and offers

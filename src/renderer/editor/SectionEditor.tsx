@@ -29,8 +29,10 @@ import { useCollabProvider } from './useCollabProvider.ts';
 import { registerEditorViews } from './views.tsx';
 import { RoundupPlugin } from './RoundupPlugin.tsx';
 import { SuggestingPlugin } from './SuggestingPlugin.tsx';
-import { NewTextPlugin, useBindingCapture } from './NewTextPlugin.tsx';
+import { NewTextPlugin } from './NewTextPlugin.tsx';
+import { useCollabBinding } from './useCollabBinding.ts';
 import type { ChangesSince } from '../review/ChangesSince.ts';
+import { CommentsPlugin } from '../comments/CommentsPlugin.tsx';
 import './editor.css';
 
 export { $getNodeAtPath, $selectNodeAtPath, focusNodePath } from './nodePath.ts';
@@ -102,7 +104,7 @@ function SectionEditorBody({
     [api],
   );
   const { providerFactory, awarenessData, synced } = useCollabProvider(sync, me);
-  const [syncCursorPositionsFn, binding] = useBindingCapture();
+  const { binding, syncCursorPositionsFn } = useCollabBinding();
   const [focused, setFocused] = useState(false);
   const shellRef = useRef<HTMLDivElement>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
@@ -168,6 +170,7 @@ function SectionEditorBody({
               cursorsContainerRef={surfaceRef}
               syncCursorPositionsFn={syncCursorPositionsFn}
             />
+            <CommentsPlugin sectionId={sectionId} binding={binding} containerRef={surfaceRef} />
             <ListPlugin />
             <LinkPlugin validateUrl={isValidLink} />
             <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />

@@ -37,6 +37,8 @@ import { InsertTablePanel, TableIcon, TableToolbar } from './TableToolbar.tsx';
 import { CARD_PANELS, cardPanel, type CardPanelKind } from './cardToolbar.tsx';
 import { ariaShortcut, SHORTCUTS, shortcutLabel, type Shortcut } from './shortcuts.ts';
 import { useToolbarState } from './useToolbarState.ts';
+import { ADD_COMMENT_COMMAND } from '../comments/CommentsPlugin.tsx';
+import { CommentIcon } from '../comments/CommentIcon.tsx';
 
 interface ToolButton {
   name: string;
@@ -233,6 +235,15 @@ export function Toolbar({ controls, notice, onDismissNotice }: ToolbarProps) {
         onPress: () => openPanel(card.name),
         pressed: panel?.kind === card.name,
       })),
+    ],
+    [
+      {
+        name: 'comment',
+        label: 'Comment',
+        face: <CommentIcon />,
+        onPress: () => editor.dispatchCommand(ADD_COMMENT_COMMAND, undefined),
+        shortcut: SHORTCUTS.comment,
+      },
     ],
   ];
   const order = groups.flat().map((b) => b.name);

@@ -26,6 +26,7 @@ export const SHORTCUTS = {
   bullet: { mod: true, shift: true, code: 'Digit8' },
   quote: { mod: true, shift: true, code: 'Digit9' },
   toolbar: { mod: false, alt: true, code: 'F10' },
+  comment: { mod: true, alt: true, key: 'm' },
 } satisfies Record<string, Shortcut>;
 
 export type ShortcutName = keyof typeof SHORTCUTS;

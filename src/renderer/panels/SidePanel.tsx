@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { ChecksPanel, type JumpTarget } from './ChecksPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
@@ -8,12 +8,13 @@ import { rovingIndex } from './rovingIndex.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import './panels.css';
 
-export const SIDE_TABS = ['preview', 'checks', 'export', 'versions'] as const;
+export const SIDE_TABS = ['preview', 'checks', 'comments', 'export', 'versions'] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 const TAB_LABEL: Record<SideTab, string> = {
   preview: 'Preview',
   checks: 'Checks',
+  comments: 'Comments',
   export: 'Export',
   versions: 'Versions',
 };
@@ -32,6 +33,10 @@ export interface SidePanelProps {
   onTabChange: (tab: SideTab) => void;
   /** Bump to focus the new version's label field (opens nothing by itself: pair it with tab). */
   versionFocusRequest?: number;
+  /** The Comments tab's content (it reads the edition doc itself, not the API). */
+  comments?: ReactNode;
+  /** Open comment threads, for the Comments tab's badge. */
+  openComments?: number;
 }
 
 /**
@@ -49,6 +54,8 @@ export function SidePanel({
   tab,
   onTabChange,
   versionFocusRequest,
+  comments,
+  openComments = 0,
 }: SidePanelProps) {
   const ids = useId();
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
@@ -83,6 +90,8 @@ export function SidePanel({
             onCounts={onCounts}
           />
         );
+      case 'comments':
+        return comments ?? null;
       case 'export':
         return (
           <ExportPanel
@@ -134,6 +143,12 @@ export function SidePanel({
                 <span className="sr-only">
                   , {problems} {problems === 1 ? 'problem' : 'problems'}
                 </span>
+              </span>
+            )}
+            {t === 'comments' && openComments > 0 && (
+              <span className="sp-tab-badge">
+                <span aria-hidden="true">{openComments}</span>
+                <span className="sr-only">, {openComments} open</span>
               </span>
             )}
           </button>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LexicalEditor } from 'lexical';
 import {
   addSection,
@@ -25,6 +25,10 @@ import { useChangedSections, useChangesSince } from '../review/useChangesSince.t
 import { useEditionDoc, useEditionPresence } from '../state/useEditionDoc.ts';
 import { RevisionCounter, useRevision } from '../state/revisionCounter.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
+import { CommentsContext } from '../comments/CommentsContext.ts';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { startFieldComment } from '../comments/fieldComments.ts';
+import { useEditionComments } from '../comments/useEditionComments.ts';
 
 interface EditionViewProps {
   api: ApiClient;
@@ -35,9 +39,15 @@ interface EditionViewProps {
   panelOpen: boolean;
   command: { n: number; command: ShellCommand } | null;
   onLibraryChanged: () => void;
+  /** Brings the side panel up (a new comment, a clicked highlight). */
+  onShowPanel?: () => void;
+  /** Told the open comment count (null when this edition closes), for the top bar. */
+  onOpenComments?: (count: number | null) => void;
+  /** Bumped by the top bar's comment count: show the Comments tab. */
+  commentsRequest?: number;
 }
 
-type PanelTab = 'preview' | 'checks' | 'export' | 'versions';
+type PanelTab = 'preview' | 'checks' | 'comments' | 'export' | 'versions';
 
 /** One edition: header fields, the outline, the section editors in reading order, the side panel. */
 export function EditionView(props: EditionViewProps) {
@@ -65,6 +75,7 @@ export function EditionView(props: EditionViewProps) {
   // The sent edition the editor chose to change anyway (per edition: a new one opens locked).
   const [editAnyway, setEditAnyway] = useState<string | null>(null);
   const [sponsorsOpen, setSponsorsOpen] = useState(false);
+  const here = useSyncExternalStore(sync.subscribe, sync.getSnapshot).others;
 
   // Any change to this edition's docs, local or remote, is a new revision for the previews.
   const sectionIds = edition?.sections.map((s) => s.id).join(',') ?? '';
@@ -111,6 +122,19 @@ export function EditionView(props: EditionViewProps) {
     if (path && path.length > 0) focusNodePath(editor, path);
     else editor.focus();
   }, []);
+
+  const comments = useEditionComments(doc, me, {
+    showPanel: () => {
+      setTab('comments');
+      setPanelReady(true);
+      props.onShowPanel?.();
+    },
+    onOpenCount: props.onOpenComments,
+    scrollToSection,
+  });
+  useEffect(() => {
+    if (props.commentsRequest) setTab('comments');
+  }, [props.commentsRequest]);
 
   useEffect(() => {
     if (
@@ -161,9 +185,12 @@ export function EditionView(props: EditionViewProps) {
   // A sent edition is the record of what went out: it opens read-only.
   const locked = edition.status === 'sent' && editAnyway !== editionId;
 
-  return (
+  const view = (
     <div className={`edition-view${props.panelOpen ? ' with-panel' : ''}`}>
-      <div className="edition-scroll">
+      <div
+        className="edition-scroll"
+        onKeyDown={(event) => startFieldComment(event, (draft) => comments.store.startDraft(draft))}
+      >
         {edition.status === 'sent' && (
           <p className="banner banner-sent" role="status">
             {edition.sentAt ? `Sent ${sentDate(edition.sentAt)}. ` : 'Marked as sent. '}
@@ -193,6 +220,7 @@ export function EditionView(props: EditionViewProps) {
             onAdd={(kind) => !locked && void add(kind)}
             readOnly={locked}
             changed={changed}
+            commentCounts={comments.counts}
           />
           {/* A disabled fieldset disables every field, button and select of the edition. */}
           <fieldset className="sections" disabled={locked} aria-label="Edition content">
@@ -259,10 +287,22 @@ export function EditionView(props: EditionViewProps) {
           onJump={(target) =>
             target.sectionId && scrollToSection(target.sectionId, target.nodePath)
           }
+          openComments={comments.openCount}
+          comments={
+            <CommentsPanel
+              store={comments.store}
+              me={me}
+              sections={edition.sections}
+              present={here}
+              onJump={comments.jump}
+            />
+          }
         />
       )}
     </div>
   );
+  // The section editors inside paint and start comments through this context.
+  return <CommentsContext.Provider value={comments.context}>{view}</CommentsContext.Provider>;
 }
 
 function sentDate(iso: string): string {

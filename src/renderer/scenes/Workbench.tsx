@@ -51,6 +51,8 @@ function WorkbenchInner({ api, publication, me, onIdentity }: WorkbenchProps) {
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [session, setSession] = useState<{ tab: SessionTab; link?: string } | null>(null);
   const [command, setCommand] = useState<{ n: number; command: ShellCommand } | null>(null);
+  const [openComments, setOpenComments] = useState<number | null>(null);
+  const [commentsRequest, setCommentsRequest] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
@@ -146,6 +148,11 @@ function WorkbenchInner({ api, publication, me, onIdentity }: WorkbenchProps) {
         onTogglePanel={() => setPanelOpen((v) => !v)}
         onShowShortcuts={() => setShowShortcuts(true)}
         onShare={() => setSession({ tab: 'host' })}
+        openComments={selectedId ? openComments : null}
+        onShowComments={() => {
+          setPanelOpen(true);
+          setCommentsRequest((n) => n + 1);
+        }}
       />
       <div className="columns">
         {libraryOpen && (
@@ -173,6 +180,9 @@ function WorkbenchInner({ api, publication, me, onIdentity }: WorkbenchProps) {
               panelOpen={panelOpen}
               command={command}
               onLibraryChanged={refresh}
+              onShowPanel={() => setPanelOpen(true)}
+              onOpenComments={setOpenComments}
+              commentsRequest={commentsRequest}
             />
           ) : (
             <div className="empty-state">

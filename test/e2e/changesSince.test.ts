@@ -6,10 +6,11 @@ import type { Edition } from '../../src/core/index.ts';
 import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
+import { shotsDir } from '../helpers/shotsDir.ts';
 
 const tempDir = useTempDir();
 const chromium = useChromium();
-const OUT = '/work/shots/changes';
+const OUT = shotsDir('changes');
 const WAIT = { timeout: 15_000 };
 
 async function openEdition(page: Page, id: string) {

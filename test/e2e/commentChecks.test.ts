@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
+import { shotsDir } from '../helpers/shotsDir.ts';
 
 // Screenshots for a person to look at, outside the repository.
-const OUT = '/work/shots/comments-api';
+const OUT = shotsDir('comments');
 const tempDir = useTempDir();
 const chromium = useChromium();
 

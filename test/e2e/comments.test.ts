@@ -5,14 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
+import { shotsDir } from '../helpers/shotsDir.ts';
 
 /**
  * Comments in the workbench, in real Chromium against the real hub: two editors comment,
  * reply and resolve live; anchors follow their phrase through the other's typing; hostile
- * comment text stays text. Screenshots go to /work/shots/comments-ui for a person to see.
+ * comment text stays text. Screenshots go to shotsDir('comments') for a person to see.
  */
 
-const SHOTS = '/work/shots/comments-ui';
+const SHOTS = shotsDir('comments');
 const tempDir = useTempDir();
 const chromium = useChromium();
 const STORY = 'Untitled story';

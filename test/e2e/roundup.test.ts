@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from '../helpers/useChromium.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
+import { shotsDir } from '../helpers/shotsDir.ts';
 
 const tempDir = useTempDir();
 const chromium = useChromium();
-const SHOTS = '/work/shots/roundup';
+const SHOTS = shotsDir('roundup');
 
 describe('a link roundup section in the browser', () => {
   it(

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { findMentions, MAX_COMMENT_TEXT, type ReviewPerson } from '../../core/index.ts';
 import {
   insertMention,
@@ -47,12 +48,13 @@ export function Composer(props: ComposerProps) {
     const caret = area.current?.selectionStart ?? text.length;
     if (mention === null) return;
     const next = insertMention(text, caret, mention, person.name);
-    setText(next.text);
-    setMention(null);
-    requestAnimationFrame(() => {
-      area.current?.focus();
-      area.current?.setSelectionRange(next.caret, next.caret);
+    // Synchronously: a caret placed a frame later would land after keys typed meanwhile.
+    flushSync(() => {
+      setText(next.text);
+      setMention(null);
     });
+    area.current?.focus();
+    area.current?.setSelectionRange(next.caret, next.caret);
   };
 
   const submit = () => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import type {
   DiffRun,
   FieldChange,
@@ -10,6 +10,7 @@ import type {
 import type { ApiClient } from '../api/client.ts';
 import { errorText } from '../api/errorText.ts';
 import { ErrorNote } from './ErrorNote.tsx';
+import { PanelSheet } from './PanelSheet.tsx';
 import './compare.css';
 
 interface CompareViewProps {
@@ -32,14 +33,11 @@ const CONTEXT = 70;
  * the legend, deletions struck through, unchanged sections folded away.
  */
 export function CompareView({ api, editionId, versions, initialFrom, onClose }: CompareViewProps) {
-  const ids = useId();
-  const closeButton = useRef<HTMLButtonElement>(null);
   const [from, setFrom] = useState(initialFrom);
   const [to, setTo] = useState(NOW);
   const [result, setResult] = useState<VersionCompare | null>(null);
   const [error, setError] = useState('');
 
-  useEffect(() => closeButton.current?.focus(), []);
   useEffect(() => {
     let live = true;
     setResult(null);
@@ -57,24 +55,15 @@ export function CompareView({ api, editionId, versions, initialFrom, onClose }: 
     id === NOW ? 'now' : `“${versions.find((v) => v.id === id)?.label ?? id}”`;
 
   return (
-    <section
-      className="sp-version-preview cmp"
-      aria-labelledby={`${ids}-title`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <div className="sp-row sp-between">
-        <h3 id={`${ids}-title`} className="sp-subtitle">
+    <PanelSheet
+      className="cmp"
+      title={
+        <>
           Changes from {label(from)} to {label(to)}
-        </h3>
-        <button ref={closeButton} type="button" className="btn small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+        </>
+      }
+      onClose={onClose}
+    >
       <div className="cmp-pick">
         <label>
           From
@@ -105,7 +94,7 @@ export function CompareView({ api, editionId, versions, initialFrom, onClose }: 
       ) : (
         <CompareResult result={result} />
       )}
-    </section>
+    </PanelSheet>
   );
 }
 

@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client.ts';
 import { EmailFrame } from './EmailFrame.tsx';
 import { CompareView } from './CompareView.tsx';
 import { ErrorNote } from './ErrorNote.tsx';
+import { PanelSheet } from './PanelSheet.tsx';
 import { errorText } from '../api/errorText.ts';
 import { absoluteTime, relativeTime } from '../state/relativeTime.ts';
 import { useLiveQuery } from './useLiveQuery.ts';
@@ -338,29 +339,9 @@ function VersionItem({
 }
 
 function VersionPreview({ previewing, onClose }: { previewing: Previewing; onClose: () => void }) {
-  const ids = useId();
-  const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeButton.current?.focus(), []);
   const { version, email, error } = previewing;
   return (
-    <section
-      className="sp-version-preview"
-      aria-labelledby={`${ids}-title`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <div className="sp-row sp-between">
-        <h3 id={`${ids}-title`} className="sp-subtitle">
-          Preview of “{version.label}”
-        </h3>
-        <button ref={closeButton} type="button" className="btn small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <PanelSheet title={<>Preview of “{version.label}”</>} onClose={onClose}>
       {error ? (
         <ErrorNote message={`This version could not be shown: ${error}`} />
       ) : email === undefined ? (
@@ -370,6 +351,6 @@ function VersionPreview({ previewing, onClose }: { previewing: Previewing; onClo
           <EmailFrame html={email} width={600} title={`Email preview of “${version.label}”`} />
         </div>
       )}
-    </section>
+    </PanelSheet>
   );
 }

@@ -78,15 +78,43 @@ async function setUp(): Promise<{ backend: Backend; id: string; count: number }>
   });
   const { edition, count } = withSuggestions(generateEdition(5, 6));
   const { id } = await backend.editions.write(edition);
+  // And comments on every section: on its text (with a reply mentioning Ana) and its title.
+  for (const [i, section] of (await backend.editions.get(id)).sections.entries()) {
+    const quote = 'Keep this';
+    const made = await backend.invoke('comments.add', {
+      editionId: id,
+      sectionId: section.id,
+      quote,
+      text: `QZCOMMENT${i} <script>alert(1)</script>`,
+      author: { name: 'Bo' },
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    await backend.invoke('comments.reply', {
+      editionId: id,
+      threadId: made.value.id,
+      text: `@Ana Lima QZREPLY${i}`,
+      author: { name: 'Ana Lima' },
+    });
+    await backend.invoke('comments.add', {
+      editionId: id,
+      sectionId: section.id,
+      field: 'title',
+      quote: '',
+      text: `QZTITLE${i}`,
+      author: { name: 'Bo' },
+    });
+  }
   return { backend, id, count };
 }
 
-describe('exports of an edition full of suggestions', () => {
-  it('show none of the suggested insertions and every suggested deletion, in every format', async () => {
+describe('exports of an edition full of suggestions and comments', () => {
+  it('show no comment and none of the suggested insertions, and every suggested deletion, in every format', async () => {
     const { backend, id } = await setUp();
     const edition = await backend.editions.get(id);
-    // The suggestions are really in the stored edition.
+    // The suggestions and comments are really in the stored edition.
     expect(JSON.stringify(edition)).toContain('QZMARK');
+    const listed = await backend.invoke('comments.list', { editionId: id });
+    expect(listed.ok && listed.value.open).toBe(edition.sections.length * 2);
     const outputs: Array<[string, string]> = [];
     for (const format of ['email', 'markdown', 'text'] as const)
       outputs.push([format, (await renderFormat(backend.editions, edition, format)).content]);
@@ -101,7 +129,7 @@ describe('exports of an edition full of suggestions', () => {
     );
     expect(readdirSync(site.dir).length).toBeGreaterThan(2);
     for (const [name, content] of outputs) {
-      expect(content, name).not.toMatch(/QZMARK/);
+      expect(content, name).not.toMatch(/QZMARK|QZCOMMENT|QZREPLY|QZTITLE|<script|@Ana/);
       expect(content, name).not.toMatch(/suggestion/i);
     }
     for (const [name, content] of outputs.filter(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { LexicalEditor } from 'lexical';
+import { $getRoot, type LexicalEditor } from 'lexical';
 import {
   addSection,
   moveSection,
@@ -113,14 +113,15 @@ export function EditionView(props: EditionViewProps) {
     return () => window.cancelIdleCallback(idle);
   }, [edition, panelReady]);
 
+  // A jump to a section whose editor is not mounted yet: done when the editor arrives.
+  const pendingJump = useRef<{ sectionId: string; path?: number[] } | null>(null);
   const scrollToSection = useCallback((sectionId: string, path?: number[]) => {
     // A section off screen may not have its editor yet: ask for it, then scroll.
     setWanted((current) => (current.has(sectionId) ? current : new Set([...current, sectionId])));
     document.getElementById(`section-${sectionId}`)?.scrollIntoView({ block: 'start' });
     const editor = editors.current.get(sectionId);
-    if (!editor) return;
-    if (path && path.length > 0) focusNodePath(editor, path);
-    else editor.focus();
+    pendingJump.current = editor ? null : { sectionId, path };
+    if (editor) focusEditorAt(editor, path);
   }, []);
 
   const comments = useEditionComments(doc, me, {
@@ -251,6 +252,11 @@ export function EditionView(props: EditionViewProps) {
                   if (editor) editors.current.set(section.id, editor);
                   else editors.current.delete(section.id);
                   if (editor) setEditorsSeen((n) => n + 1);
+                  const jump = pendingJump.current;
+                  if (editor && jump?.sectionId === section.id) {
+                    pendingJump.current = null;
+                    focusWhenLoaded(editor, jump.path);
+                  }
                 }}
                 onDelete={() => remove(section, index)}
                 changes={changes}
@@ -303,6 +309,31 @@ export function EditionView(props: EditionViewProps) {
   );
   // The section editors inside paint and start comments through this context.
   return <CommentsContext.Provider value={comments.context}>{view}</CommentsContext.Provider>;
+}
+
+/** Focuses a section editor, at a node path when given (a finding's place). */
+function focusEditorAt(editor: LexicalEditor, path?: number[]): boolean {
+  if (path && path.length > 0) return focusNodePath(editor, path);
+  if (editor.getEditorState().read(() => $getRoot().isEmpty())) return false;
+  editor.focus();
+  return true;
+}
+
+/**
+ * A just-mounted editor is empty until its section doc has synced: focus it (at `path`)
+ * once its text is there, or give up after a few seconds.
+ */
+function focusWhenLoaded(editor: LexicalEditor, path?: number[]): void {
+  if (focusEditorAt(editor, path)) return;
+  let done = false;
+  const stop = editor.registerUpdateListener(() => {
+    queueMicrotask(() => {
+      if (done || !focusEditorAt(editor, path)) return;
+      done = true;
+      stop();
+    });
+  });
+  window.setTimeout(stop, 5000);
 }
 
 function sentDate(iso: string): string {

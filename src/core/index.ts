@@ -1,6 +1,7 @@
 // The public surface of core: pure TypeScript that runs in the backend, CLI and renderer.
 export * from './model/types.ts';
 export * from './model/ids.ts';
+export * from './model/isRecord.ts';
 export * from './model/rooms.ts';
 export * from './model/url.ts';
 export * from './model/restoreBody.ts';

@@ -1,13 +1,12 @@
-import { fromBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import {
   anchorForQuote,
-  commentsMap,
   editionRoom,
   readThreads,
   resolveAnchor,
   restoreComments,
   sectionRoom,
+  setAnchor,
 } from '../../core/index.ts';
 import type { EditionService } from './EditionService.ts';
 
@@ -63,15 +62,9 @@ async function reanchorByQuote(editions: EditionService, room: string): Promise<
     edition.destroy();
   }
   if (moves.size === 0) return;
-  await editions.host.change(room, (doc) => {
-    const threads = commentsMap(doc);
+  await editions.host.change(room, (doc) =>
     doc.transact(() => {
-      for (const [id, { start, end }] of moves) {
-        const thread = threads.get(id);
-        if (!(thread instanceof Y.Map)) continue;
-        thread.set('start', fromBase64(start));
-        thread.set('end', fromBase64(end));
-      }
-    });
-  });
+      for (const [id, { start, end }] of moves) setAnchor(doc, id, start, end);
+    }),
+  );
 }

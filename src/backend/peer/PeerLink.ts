@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { isRecord } from '../../core/model/isRecord.ts';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from '../hub/protocol.ts';
 import {
   editionRoom,
@@ -258,8 +259,4 @@ export class PeerLink {
       return [];
     }
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

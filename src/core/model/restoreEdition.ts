@@ -13,6 +13,7 @@ import {
   type SectionKind,
 } from './types.ts';
 import { sanitizeLinkUrl } from './url.ts';
+import { isRecord } from './isRecord.ts';
 
 /** Keys of the edition map that the model knows; anything else is kept in `extra`. */
 export const EDITION_META_KEYS = [
@@ -185,8 +186,4 @@ export function toJsonValue(value: unknown, depth = 0): JsonValue | undefined {
     return out;
   }
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

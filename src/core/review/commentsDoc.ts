@@ -122,6 +122,17 @@ export function deleteMessage(doc: Y.Doc, threadId: string, messageId: string): 
   return true;
 }
 
+/** Moves a body thread's anchor (e.g. onto its quote again after a restore). */
+export function setAnchor(doc: Y.Doc, threadId: string, start: string, end: string): boolean {
+  const thread = commentsMap(doc).get(threadId);
+  if (!(thread instanceof Y.Map)) return false;
+  doc.transact(() => {
+    thread.set('start', fromBase64(start));
+    thread.set('end', fromBase64(end));
+  });
+  return true;
+}
+
 /** Deletes a whole thread with its replies. */
 export function deleteThread(doc: Y.Doc, threadId: string): boolean {
   const map = commentsMap(doc);
@@ -266,6 +277,3 @@ function stringOr(value: unknown, fallback: string): string {
 function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
-
-/** Re-exported so callers need not import lib0 for anchors carried as base64. */
-export { toBase64, fromBase64 };

@@ -1,3 +1,4 @@
+import { isRecord } from '../model/isRecord.ts';
 import type { ReviewPerson } from './types.ts';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -21,9 +22,4 @@ export function restorePerson(value: unknown): ReviewPerson | null {
 /** The plain object a person is stored as (Yjs keeps it as JSON). */
 export function storedPerson(person: ReviewPerson): Record<string, string> {
   return { id: person.id, name: person.name.slice(0, MAX_NAME), color: person.color };
-}
-
-/** True for a non-null, non-array object (stored maps read back as JSON). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

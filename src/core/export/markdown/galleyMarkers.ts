@@ -1,3 +1,4 @@
+import { isRecord } from '../../model/isRecord.ts';
 /**
  * The HTML comments that carry what plain Markdown cannot say. They are invisible when a
  * CommonMark renderer shows the file, and the importer recognises exactly these shapes:
@@ -119,8 +120,4 @@ function parseJson(text: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -198,6 +198,53 @@ describe('comments in the workbench', () => {
   );
 
   it(
+    'Ctrl+Alt+M pressed before the editor has seen the new selection still comments on it',
+    { timeout: 180_000 },
+    async () => {
+      const server = await startWorkbench(tempDir());
+      try {
+        const { id } = value(
+          await server.backend.invoke('editions.create', { title: 'Quick', from: 'blank' }),
+        );
+        const ada = await openAs(chromium.browser, server.openUrl, 'Ada');
+        await openEdition(ada.page, id);
+        const body = sectionBody(ada.page, STORY);
+        await body.click();
+        await ada.page.keyboard.type('Select these words quickly.');
+        await poll(() => body.innerText()).toContain('quickly.');
+        // The selection and the shortcut in one task: the browser's selectionchange, which
+        // tells the editor about the selection, has not run when the key arrives.
+        await body.evaluate((root) => {
+          const text = document.createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode()!;
+          const at = text.textContent!.indexOf('these words');
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 'these words'.length);
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          root.dispatchEvent(
+            new KeyboardEvent('keydown', {
+              key: 'm',
+              code: 'KeyM',
+              ctrlKey: true,
+              altKey: true,
+              bubbles: true,
+              cancelable: true,
+            }),
+          );
+        });
+        await ada.page.getByRole('textbox', { name: 'New comment' }).fill('Which words?');
+        await ada.page.keyboard.press('Control+Enter');
+        await poll(() => highlighted(ada.page)).toEqual(['these words']);
+        expect(ada.errors).toEqual([]);
+        await ada.context.close();
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  it(
     'shows hostile comment text as text: no script runs, no element is made from it',
     { timeout: 180_000 },
     async () => {

@@ -20,7 +20,12 @@ import { createPortal } from 'react-dom';
 import { resolveAnchor, type CommentThread } from '../../core/index.ts';
 import { useOptionalEditorServices } from '../editor/EditorServices.ts';
 import { matchesShortcut, shortcutLabel, SHORTCUTS } from '../editor/shortcuts.ts';
-import { $anchorDomRange, $anchorPoints, $draftFromSelection } from './commentAnchors.ts';
+import {
+  $anchorDomRange,
+  $anchorPoints,
+  $draftFromDomSelection,
+  $draftFromSelection,
+} from './commentAnchors.ts';
 import { CommentIcon } from './CommentIcon.tsx';
 import { CommentPainter } from './commentHighlights.ts';
 import { useCommentsContext, useCommentsSnapshot } from './CommentsContext.ts';
@@ -111,7 +116,13 @@ export function CommentsPlugin({ sectionId, binding, containerRef }: CommentsPlu
     if (store === null) return;
     const start = () => {
       const draft =
-        binding === null ? null : editor.read(() => $draftFromSelection(binding, sectionId));
+        binding === null
+          ? null
+          : editor.read(
+              () =>
+                $draftFromSelection(binding, sectionId) ??
+                $draftFromDomSelection(editor, binding, sectionId),
+            );
       // The caret in a commented phrase: Ctrl+Alt+M opens its thread (no mouse needed).
       const caret = window.getSelection();
       const here =

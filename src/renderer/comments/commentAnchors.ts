@@ -1,6 +1,7 @@
 import { createDOMRange } from '@lexical/selection';
 import { $getAnchorAndFocusForUserState, type Binding, type UserState } from '@lexical/yjs';
 import {
+  $createRangeSelectionFromDom,
   $getNodeByKey,
   $getSelection,
   $isElementNode,
@@ -54,8 +55,11 @@ function $relativePosition(
  * to the first selected character and the end to the last, so typing just outside the
  * range stays outside it.
  */
-export function $draftFromSelection(binding: Binding, sectionId: string): CommentDraft | null {
-  const selection = $getSelection();
+export function $draftFromSelection(
+  binding: Binding,
+  sectionId: string,
+  selection = $getSelection(),
+): CommentDraft | null {
   if (!$isRangeSelection(selection) || selection.isCollapsed()) return null;
   const quote = selection.getTextContent().trim();
   if (quote === '') return null;
@@ -72,6 +76,22 @@ export function $draftFromSelection(binding: Binding, sectionId: string): Commen
     end: toBase64(Y.encodeRelativePosition(end)),
   };
   return { anchor, quote };
+}
+
+/**
+ * The draft for the text selected on the page, when Lexical has not caught up with it yet
+ * (a shortcut pressed right after selecting, before the browser's selectionchange ran).
+ */
+export function $draftFromDomSelection(
+  editor: LexicalEditor,
+  binding: Binding,
+  sectionId: string,
+): CommentDraft | null {
+  const dom = window.getSelection();
+  const root = editor.getRootElement();
+  if (dom === null || dom.isCollapsed || root === null || !root.contains(dom.anchorNode))
+    return null;
+  return $draftFromSelection(binding, sectionId, $createRangeSelectionFromDom(dom, editor));
 }
 
 /** The Lexical points a body anchor covers now, or null when its text is not there. */

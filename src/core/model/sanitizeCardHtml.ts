@@ -207,16 +207,26 @@ const UNSAFE_STYLE =
 
 /** A `style` value with its unsafe declarations removed (exported for the tests). */
 export function safeStyle(value: string): string {
+  return declarations(value).filter(isSafeDeclaration).join(';');
+}
+
+/** Whether a `style` value has no declaration `safeStyle` would remove. */
+export function isSafeStyle(value: string): boolean {
+  return declarations(value).every(isSafeDeclaration);
+}
+
+function declarations(value: string): string[] {
   return value
     .split(';')
     .map((declaration) => declaration.trim())
-    .filter((declaration) => {
-      const colon = declaration.indexOf(':');
-      if (colon <= 0) return false;
-      const property = declaration.slice(0, colon).trim();
-      return /^-?[a-z][a-z-]*$/i.test(property) && !UNSAFE_STYLE.test(declaration);
-    })
-    .join(';');
+    .filter((declaration) => declaration !== '');
+}
+
+function isSafeDeclaration(declaration: string): boolean {
+  const colon = declaration.indexOf(':');
+  if (colon <= 0) return false;
+  const property = declaration.slice(0, colon).trim();
+  return /^-?[a-z][a-z-]*$/i.test(property) && !UNSAFE_STYLE.test(declaration);
 }
 
 /**

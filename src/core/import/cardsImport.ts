@@ -1,9 +1,13 @@
 import type { Html, Node, Paragraph, RootContent } from 'mdast';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
 import { HTML_CARD_LANG, HTML_CARD_META } from '../export/markdown/cardsMarkdown.ts';
-import { isRawHtmlBlock } from '../export/markdown/rawHtmlBlock.ts';
+import {
+  isHtmlParagraph,
+  isRawHtmlBlock,
+  isRawHtmlParagraph,
+} from '../export/markdown/rawHtmlBlock.ts';
 import { CALLOUT_CHILD_TYPES } from '../model/callout.ts';
-import { sanitizeCardHtml } from '../model/sanitizeCardHtml.ts';
+import { cardHtmlToKeep } from '../model/cardHtml.ts';
 import type { ImportContext } from './importContext.ts';
 import { typeOf, type Loose } from './looseNodes.ts';
 
@@ -17,9 +21,10 @@ import { typeOf, type Loose } from './looseNodes.ts';
  *   after it (its readable form) is skipped.
  * - a fence with the info string `html galley-card`: an HTML card.
  * - any other raw HTML block, or a paragraph that opens with an HTML tag and holds only
- *   HTML and text: an HTML card, sanitized, instead of being dropped. A raw block that the
- *   sanitizer leaves as it is, and that the exporter writes back as itself, is kept
- *   exactly: nothing is said about it.
+ *   HTML and text: an HTML card instead of being dropped, holding the source as written
+ *   when it is inert and sanitized otherwise (cardHtmlToKeep). One kept as written that the
+ *   exporter writes back as itself (a raw block as a raw block, a paragraph as a paragraph)
+ *   is kept exactly: nothing is said about it.
  */
 export interface GalleyCards extends Node {
   type: 'galleyCards';
@@ -118,30 +123,22 @@ function callout(attrs: Record<string, unknown>, blocks: Loose[], context: Impor
 type HtmlSource = 'fence' | 'block' | 'paragraph';
 
 function htmlCard(html: string, context: ImportContext, from: HtmlSource): Loose[] {
-  const clean = sanitizeCardHtml(html);
+  const kept = cardHtmlToKeep(html);
+  const asWritten = kept === html.trim();
   if (from === 'fence') {
-    if (clean !== html.trim()) context.notes.warn(UNSAFE);
-  } else if (from === 'paragraph' || clean !== html || !isRawHtmlBlock(clean)) {
-    // Sanitized, or rewritten in another form (a paragraph becomes a block): not the
-    // same Markdown any more.
+    if (!asWritten) context.notes.warn(UNSAFE);
+  } else if (!asWritten) {
     context.notes.approximate();
-    if (clean !== '') context.notes.warn(RAW_HTML);
+    if (kept !== '') context.notes.warn(RAW_HTML);
+  } else if (!(from === 'block' ? isRawHtmlBlock(kept) : isRawHtmlParagraph(kept))) {
+    // Kept as written, but the exporter must fence it: not the same Markdown any more.
+    context.notes.approximate();
   }
-  return clean === '' ? [] : [{ type: 'htmlcard', html: clean }];
+  return kept === '' ? [] : [{ type: 'htmlcard', html: kept }];
 }
 
 const RAW_HTML = 'Raw HTML became an HTML card (sanitized: no scripts, forms or remote styles).';
 const UNSAFE = 'Something unsafe was removed from an HTML card.';
-
-// Inline formatting tags the inline importer reads as text formats, and Galley's markers.
-const INLINE_TAG = /^<\/?(ins|u|b|strong|i|em|s|del|strike|code|sub|sup|br|mark|span|kbd)\b/i;
-
-function isHtmlParagraph(node: Paragraph): boolean {
-  const first = node.children[0];
-  if (first?.type !== 'html' || INLINE_TAG.test(first.value.trim())) return false;
-  if (parseMarkers(first.value) !== null || !/^<[A-Za-z]/.test(first.value.trim())) return false;
-  return node.children.every((c) => c.type === 'html' || c.type === 'text');
-}
 
 function sourceOf(node: Paragraph, context: ImportContext): string {
   const start = node.position?.start.offset;

@@ -174,7 +174,12 @@ describe('parseGalleyMarkdown: errors create nothing', () => {
 describe('parseGalleyMarkdown: odd syntax never throws', () => {
   const odd: Array<[string, string, RegExp | null]> = [
     ['setext headings', 'Title\n=====\n\nSection\n-------\n\nText\n', null],
-    ['an HTML block', '## A\n\n<div class="x">\n<p>Kept <b>words</b></p>\n</div>\n', /HTML/],
+    [
+      'an HTML block (inert: kept as written)',
+      '## A\n\n<div class="x">\n<p>Kept <b>words</b></p>\n</div>\n',
+      null,
+    ],
+    ['an HTML block with a handler', '## A\n\n<div onclick="x()">\n<p>Kept</p>\n</div>\n', /HTML/],
     ['reference links', '## A\n\n[one][r] and [r]\n\n[r]: https://example.com "T"\n', null],
     ['footnotes', '## A\n\nText[^1].\n\n[^1]: The note.\n', null],
     ['a table', '## A\n\n| a | b |\n|---|---|\n| 1 | *2* |\n', null],

@@ -10,14 +10,15 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import { sanitizeCardHtml } from '../model/sanitizeCardHtml.ts';
+import { cardHtmlToKeep } from '../model/cardHtml.ts';
 
 export type SerializedHtmlCardNode = Spread<{ html: string }, SerializedLexicalNode>;
 
 /**
- * A card of the editor's own email HTML. The node only ever holds sanitized HTML: the
- * setter sanitizes, so neither the editor, a peer nor a loaded file can store a script
- * here (and restoreBody and every exporter sanitize again).
+ * A card of the editor's own email HTML. The node holds what cardHtmlToKeep keeps: the
+ * source as written when it is inert, else the sanitized HTML. The setter decides, so
+ * neither the editor nor a loaded file can store a script here (restoreBody decides again,
+ * and every export but Galley Markdown reads the card through the email sanitizer).
  */
 export class HtmlCardNode extends DecoratorNode<unknown> {
   __html: string;
@@ -68,14 +69,14 @@ export class HtmlCardNode extends DecoratorNode<unknown> {
   }
   setHtml(html: string): this {
     const self = this.getWritable();
-    self.__html = sanitizeCardHtml(html);
+    self.__html = cardHtmlToKeep(html);
     return self;
   }
 }
 
-/** Creates an HTML card from (unsanitized) HTML; call inside an editor update. */
+/** Creates an HTML card from (unchecked) HTML; call inside an editor update. */
 export function $createHtmlCardNode(html: string): HtmlCardNode {
-  return $applyNodeReplacement(new HtmlCardNode(sanitizeCardHtml(html)));
+  return $applyNodeReplacement(new HtmlCardNode(cardHtmlToKeep(html)));
 }
 
 /** True when `node` is an HTML card node. */

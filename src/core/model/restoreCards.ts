@@ -1,6 +1,6 @@
 import { CALLOUT_CHILD_TYPES, restoreCalloutFields } from './callout.ts';
 import { restoreEmbedFields } from './embed.ts';
-import { sanitizeCardHtml } from './sanitizeCardHtml.ts';
+import { cardHtmlToKeep } from './cardHtml.ts';
 import type { SerializedBodyNode } from './types.ts';
 
 /**
@@ -63,9 +63,12 @@ export function restoreEmbed(node: Loose): Node {
   return { type: 'embed', version: 1, ...restoreEmbedFields(node) };
 }
 
-/** An HTML card, sanitized again; null when nothing is left of it. */
+/**
+ * An HTML card: its source when inert, else sanitized (cardHtmlToKeep); null when nothing
+ * is left of it.
+ */
 export function restoreHtmlCard(node: Loose): Node | null {
-  const html = sanitizeCardHtml(node.html);
+  const html = cardHtmlToKeep(node.html);
   return html === '' ? null : { type: 'htmlcard', version: 1, html };
 }
 

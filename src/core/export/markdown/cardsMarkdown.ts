@@ -1,9 +1,9 @@
 import type { BlockContent, Code, PhrasingContent, RootContent } from 'mdast';
 import { embedKind, PROVIDER_NAMES, type EmbedFields } from '../../model/embed.ts';
 import type { SerializedBodyNode } from '../../model/types.ts';
-import { calloutOf, embedOf, htmlCardOf } from '../shared/cardNodes.ts';
+import { calloutOf, embedOf, htmlCardSourceOf } from '../shared/cardNodes.ts';
 import { marker } from './galleyMarkers.ts';
-import { isRawHtmlBlock } from './rawHtmlBlock.ts';
+import { isRawHtmlBlock, isRawHtmlParagraph } from './rawHtmlBlock.ts';
 
 /**
  * The card nodes in Galley Markdown. Each round trips exactly and still reads in any
@@ -14,10 +14,13 @@ import { isRawHtmlBlock } from './rawHtmlBlock.ts';
  * - embed: `<!-- galley:embed {fields} -->` (the fields, the source of truth) and then one
  *   ordinary block other tools show: a linked thumbnail for a video, a quote for a post, a
  *   link for a link card. The importer reads the fields and skips that block.
- * - HTML card: its sanitized HTML as a raw HTML block, written as it is, when Markdown reads
- *   that back as exactly this HTML (see rawHtmlBlock.ts); otherwise a fenced block with the
- *   info string `html galley-card`, holding the HTML exactly (the fence grows past any
- *   backtick run inside). Other tools render the first and show the second as code.
+ * - HTML card: the HTML it keeps (the editor's source when inert, else the sanitized form:
+ *   cardHtmlToKeep), written bare when Markdown reads that back as exactly this HTML (a raw
+ *   HTML block, or a paragraph that opens with HTML; see rawHtmlBlock.ts) and it holds no
+ *   Galley comment; otherwise a fenced block with the info string `html galley-card`,
+ *   holding the HTML exactly (the fence grows past any backtick run inside). Other tools
+ *   render the first and show the second as code. This is the one export that writes a
+ *   card's source: every other one reads it through the email sanitizer.
  */
 
 /** The info string of an HTML card's fence: language `html`, meta `galley-card`. */
@@ -50,12 +53,15 @@ export function embedToMdast(node: SerializedBodyNode): RootContent[] {
   ];
 }
 
-/** An HTML card: a raw HTML block, or a fence when Markdown cannot hold it as one. */
+/** An HTML card: its kept HTML bare, or a fence when Markdown cannot hold it as written. */
 export function htmlCardToMdast(node: SerializedBodyNode): RootContent[] {
-  const html = htmlCardOf(node);
-  if (isRawHtmlBlock(html)) return [{ type: 'html', value: html }];
+  const html = htmlCardSourceOf(node);
+  if (html === '') return [];
+  // A Galley comment written bare would be read back as a marker, not as this card.
+  if (!html.includes('<!-- galley:') && (isRawHtmlBlock(html) || isRawHtmlParagraph(html)))
+    return [{ type: 'html', value: html }];
   const code: Code = { type: 'code', lang: HTML_CARD_LANG, meta: HTML_CARD_META, value: html };
-  return html === '' ? [] : [code];
+  return [code];
 }
 
 // Never empty: the importer skips exactly one block after the marker.

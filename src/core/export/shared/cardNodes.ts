@@ -1,5 +1,6 @@
 import type { Element, Root, RootContent } from 'hast';
 import { restoreCalloutFields, type CalloutFields } from '../../model/callout.ts';
+import { cardHtmlToKeep } from '../../model/cardHtml.ts';
 import { restoreEmbedFields, type EmbedFields } from '../../model/embed.ts';
 import { sanitizeCardHtml, sanitizeCardTree } from '../../model/sanitizeCardHtml.ts';
 import type { SerializedBodyNode } from '../../model/types.ts';
@@ -20,9 +21,21 @@ export function embedOf(node: SerializedBodyNode): EmbedFields {
   return restoreEmbedFields(node);
 }
 
-/** An HTML card's HTML, sanitized again. */
+/**
+ * An HTML card's HTML in its email form, sanitized again. Every export but Galley Markdown
+ * reads a card through this (or htmlCardTree): the card may keep its inert source as
+ * written (class, id, comments, relative links, custom tags), and the inbox gets none of it.
+ */
 export function htmlCardOf(node: SerializedBodyNode): string {
   return sanitizeCardHtml(node.html);
+}
+
+/**
+ * An HTML card's kept HTML, checked again (cardHtmlToKeep): its source when inert. Only for
+ * Galley Markdown, which gives the draft back as written.
+ */
+export function htmlCardSourceOf(node: SerializedBodyNode): string {
+  return cardHtmlToKeep(node.html);
 }
 
 /** An HTML card as a sanitized hast fragment (for the HTML exporters and preflight). */

@@ -1,14 +1,26 @@
 import * as commonmark from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../export/email/renderEmail.ts';
-import { renderMarkdown } from '../export/markdown/renderMarkdown.ts';
+import { bodyToMarkdown, renderMarkdown } from '../export/markdown/renderMarkdown.ts';
 import { defaultProfile } from '../export/shared/profile.ts';
 import { renderText } from '../export/text/renderText.ts';
+import { markdownToBody } from '../import/markdownToBody.ts';
 import { parseGalleyMarkdown } from '../import/parseGalleyMarkdown.ts';
 import { restoreBody } from './restoreBody.ts';
+import { cardHtmlToKeep } from './cardHtml.ts';
 import { safeStyle, sanitizeCardHtml } from './sanitizeCardHtml.ts';
 import { cardsEdition } from '../../../test/fixtures/cards/cardsEdition.ts';
 import { HOSTILE } from '../../../test/fixtures/cards/hostileHtml.ts';
+import type { SerializedBodyNode } from './types.ts';
+
+const el = (children: SerializedBodyNode[]) => ({
+  type: 'root' as const,
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  children,
+});
 
 /** Nothing in `output` could run script, load a document or leave the page's control. */
 function expectInert(output: string): void {
@@ -82,6 +94,22 @@ describe('a hostile HTML card through every path', () => {
     expectInertMarkdown(renderMarkdown(edition));
     expectInert(renderText(edition, profile));
   });
+
+  it.each(HOSTILE)(
+    '%s: the card keeps only its sanitized form, and its Markdown (and that read back) is inert',
+    (_, html) => {
+      expect(cardHtmlToKeep(html)).toBe(sanitizeCardHtml(html));
+      const node = { type: 'htmlcard', version: 1, html };
+      // Restored, and straight from a file or peer that skipped restoreBody.
+      for (const body of [restoreBody({ root: { children: [node] } }), { root: el([node]) }]) {
+        const markdown = bodyToMarkdown(body);
+        expectInert(markdown);
+        expectInertMarkdown(markdown);
+        for (const back of markdownToBody(markdown).body.root.children)
+          if (back.type === 'htmlcard') expectInert(String(back.html));
+      }
+    },
+  );
 
   it('raw HTML in imported Markdown becomes a sanitized card, and its export stays inert', () => {
     const markdown = `# Edition\n\n## Story\n\n${HOSTILE.map(([, html]) => html).join('\n\n')}\n`;

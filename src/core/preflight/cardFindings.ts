@@ -3,6 +3,7 @@ import { embedKind } from '../model/embed.ts';
 import type { SerializedBodyNode } from '../model/types.ts';
 import { calloutOf, embedOf, htmlCardTree } from '../export/shared/cardNodes.ts';
 import { EMAIL_WIDTH } from '../export/email/styles.ts';
+import { htmlCardLeftOutFindings } from './htmlCardLeftOut.ts';
 import { urlProblems } from './linkFindings.ts';
 import { textProblems } from './textFindings.ts';
 import type { Finding } from './types.ts';
@@ -163,7 +164,7 @@ export function htmlCardFindings(node: SerializedBodyNode): Found[] {
           );
     }
   });
-  return [...found.values()];
+  return [...found.values(), ...htmlCardLeftOutFindings(node)];
 }
 
 function walk(node: Root | RootContent, visit: (el: Element) => void): void {

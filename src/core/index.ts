@@ -20,6 +20,7 @@ export * from './lexical/EmbedNode.ts';
 export * from './lexical/HtmlCardNode.ts';
 export * from './model/embed.ts';
 export * from './model/sanitizeCardHtml.ts';
+export * from './model/cardHtml.ts';
 export * from './lexical/bodySession.ts';
 export * from './lexical/decoratorViews.ts';
 export * from './api/bridge.ts';

@@ -2,7 +2,7 @@ import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import type { NodeKey } from 'lexical';
 import { useId, useRef, useState } from 'react';
-import { $isHtmlCardNode, offlineCardHtml, sanitizeCardHtml } from '../../core/index.ts';
+import { $isHtmlCardNode, cardHtmlToKeep, offlineCardHtml } from '../../core/index.ts';
 import { NodeForm, useNodeUpdater, useSelectOnClick } from './DecoratorForm.tsx';
 
 /**
@@ -10,7 +10,9 @@ import { NodeForm, useNodeUpdater, useSelectOnClick } from './DecoratorForm.tsx'
  * nothing in it can run even if the sanitizer missed something; the HTML shown is
  * sanitized again here, images replaced by their alt text, and its own CSP loads nothing,
  * so a pasted card cannot track who edits it), and, selected, its source to edit. A click on the preview
- * selects the card (the frame itself takes no pointer events).
+ * selects the card (the frame itself takes no pointer events). The source field shows what
+ * the card keeps (cardHtmlToKeep: the source as written when inert); the preview is always
+ * the strict email form, as the inbox gets it.
  */
 export function HtmlCardView({ nodeKey, html }: { nodeKey: NodeKey; html: string }) {
   const editable = useLexicalEditable();
@@ -43,7 +45,9 @@ export function HtmlCardView({ nodeKey, html }: { nodeKey: NodeKey; html: string
       {isSelected && editable ? (
         <NodeForm label="HTML card source" nodeKey={nodeKey} removeLabel="Remove HTML card">
           <div className="ge-field">
-            <label htmlFor={id}>HTML (unsafe parts are removed when you apply)</label>
+            <label htmlFor={id}>
+              HTML (kept as written when inert; unsafe parts are removed when you apply)
+            </label>
             <textarea
               id={id}
               className="input ge-textarea--code"
@@ -57,7 +61,7 @@ export function HtmlCardView({ nodeKey, html }: { nodeKey: NodeKey; html: string
             className="btn small"
             onClick={() => {
               update((node) => node.setHtml(draft));
-              setDraft(sanitizeCardHtml(draft));
+              setDraft(cardHtmlToKeep(draft));
             }}
           >
             Apply

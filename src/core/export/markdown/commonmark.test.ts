@@ -17,7 +17,7 @@ import { bodyToMarkdown } from './renderMarkdown.ts';
  */
 
 // Examples covered when this was recorded; the test fails if fewer are covered.
-const RECORDED = 541;
+const RECORDED = 538;
 
 /**
  * Why each example the model does not keep is not kept, by example number (ranges in the
@@ -36,6 +36,10 @@ const NOT_KEPT: Array<[reason: string, examples: string]> = [
   [
     'raw HTML with an attribute outside the allowlist, or a URL the link check refuses (a line break in it): the card holds the sanitized form',
     '615-616 642-643',
+  ],
+  [
+    'raw HTML that ends inside an open tag: the card keeps it as written, but it is fenced (written bare, the tag would take in the HTML rendered after it)',
+    '156-158',
   ],
   [
     'raw HTML that goes on in a paragraph among Markdown, or a paragraph that opens with an end tag (needs inline HTML)',

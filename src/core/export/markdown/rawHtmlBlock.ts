@@ -1,5 +1,7 @@
 import type { Paragraph } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { parseFragment } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
 import { parseMarkers } from './galleyMarkers.ts';
 
 /**
@@ -11,9 +13,11 @@ import { parseMarkers } from './galleyMarkers.ts';
  * after a closing `</pre>`, an opening that is not an HTML block start, leading
  * indentation) and keeps the card's text exact. The block is always written with a blank
  * line on each side, where a raw HTML block of every kind starts and ends as it does alone.
+ * It must also end closed (endsClosed), so the HTML a renderer makes of the Markdown after
+ * it is not read into one of its tags.
  */
 export function isRawHtmlBlock(html: string): boolean {
-  if (html === '' || html !== html.trim()) return false;
+  if (html === '' || html !== html.trim() || !endsClosed(html)) return false;
   const { children } = fromMarkdown(`${html}\n\n${PROBE}`);
   const [first, next] = children;
   return (
@@ -38,7 +42,7 @@ const PROBE = 'probe';
  * escape, which Markdown removes and HTML shows).
  */
 export function isRawHtmlParagraph(html: string): boolean {
-  if (html === '' || html !== html.trim()) return false;
+  if (html === '' || html !== html.trim() || !endsClosed(html)) return false;
   const { children } = fromMarkdown(html);
   const only = children.length === 1 ? children[0]! : null;
   if (only?.type !== 'paragraph' || !isHtmlParagraph(only)) return false;
@@ -75,3 +79,28 @@ export function isLiteralHtmlParagraph(node: Paragraph, source: string): boolean
     return !/\\[!-/:-@[-`{-~]/.test(source.slice(start, end));
   });
 }
+
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+/**
+ * Whether HTML ends outside any tag, attribute value, comment or doctype, so HTML written
+ * after it in the same document is read as it would be alone. A card kept as written is
+ * inert alone (isVerbatimSafeHtml), but `<div title="` written bare would take the HTML a
+ * Markdown renderer makes of the next blocks into its attribute, and a comment left open
+ * would hide them. Checked as a browser reads it: an element appended after the HTML must
+ * come out as an element of its own.
+ */
+export function endsClosed(html: string): boolean {
+  const found: number[] = [];
+  const visit = (node: ParentNode): void => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      if (child.tagName === SENTINEL_TAG && child.attrs.length === 0) found.push(1);
+      visit(child);
+    }
+  };
+  visit(parseFragment(`${html}<${SENTINEL_TAG}></${SENTINEL_TAG}>`));
+  return found.length === 1;
+}
+
+const SENTINEL_TAG = 'galley-end-of-card';

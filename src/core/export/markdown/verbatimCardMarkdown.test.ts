@@ -51,6 +51,9 @@ describe('an HTML card kept as written, in Galley Markdown', () => {
       // A <pre> or a comment left open would swallow the blocks after it.
       '<pre class="x">\nunclosed',
       '<!-- open comment\n<p>x</p>',
+      // HTML that ends inside a tag would take the next blocks' HTML into it.
+      '<div id="foo"\n*hi*',
+      '<div title="open\n*hi*',
       // An escape means one thing in Markdown and another in HTML.
       '<a href="/x">a</a> \\*b\\*',
       // A Galley comment written bare would be read as a marker.
@@ -74,6 +77,9 @@ describe('an HTML card kept as written, in Galley Markdown', () => {
     expect(isRawHtmlBlock('<div class="x">\nhi\n</div>')).toBe(true);
     expect(isRawHtmlBlock('<pre>\nopen')).toBe(false);
     expect(isRawHtmlBlock(' <div>')).toBe(false);
+    expect(isRawHtmlBlock('<div title="x">')).toBe(true);
+    expect(isRawHtmlBlock('<div title="x')).toBe(false);
+    expect(isRawHtmlBlock('<div>\n<!-- open')).toBe(false);
     expect(isRawHtmlParagraph('<a href="/x">a</a> b')).toBe(true);
     expect(isRawHtmlParagraph('<a href="/x">a</a> *b*')).toBe(false);
     expect(isRawHtmlParagraph('<b>bold</b> b')).toBe(false);

@@ -1,7 +1,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { embedKind } from '../model/embed.ts';
 import type { SerializedBodyNode } from '../model/types.ts';
-import { calloutOf, embedOf, htmlCardTree } from '../export/shared/cardNodes.ts';
+import { calloutOf, embedOf, htmlCardOf, htmlCardTree } from '../export/shared/cardNodes.ts';
 import { EMAIL_WIDTH } from '../export/email/styles.ts';
 import { htmlCardLeftOutFindings } from './htmlCardLeftOut.ts';
 import { urlProblems } from './linkFindings.ts';
@@ -82,7 +82,8 @@ export function htmlCardFindings(node: SerializedBodyNode): Found[] {
   const add = (code: string, severity: Finding['severity'], message: string) => {
     if (!found.has(code)) found.set(code, { severity, code: `htmlcard-${code}`, message });
   };
-  const size = typeof node.html === 'string' ? node.html.length : 0;
+  // The email form's size: a card kept as written may carry comments the email drops.
+  const size = htmlCardOf(node).length;
   if (size > 30 * KB)
     add(
       'large',

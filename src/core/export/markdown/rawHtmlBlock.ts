@@ -91,16 +91,16 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
  * come out as an element of its own.
  */
 export function endsClosed(html: string): boolean {
-  const found: number[] = [];
+  let found = 0;
   const visit = (node: ParentNode): void => {
     for (const child of node.childNodes) {
       if (!('tagName' in child)) continue;
-      if (child.tagName === SENTINEL_TAG && child.attrs.length === 0) found.push(1);
+      if (child.tagName === SENTINEL_TAG && child.attrs.length === 0) found += 1;
       visit(child);
     }
   };
   visit(parseFragment(`${html}<${SENTINEL_TAG}></${SENTINEL_TAG}>`));
-  return found.length === 1;
+  return found === 1;
 }
 
 const SENTINEL_TAG = 'galley-end-of-card';

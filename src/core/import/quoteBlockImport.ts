@@ -13,7 +13,7 @@ const PARAGRAPH_ATTRS = ['format', 'indent', 'direction', 'textFormat'];
  * A Markdown blockquote. One paragraph (or nothing) stays a quote of one run of text, as
  * Galley always kept it; anything else, or a blockquote after `<!-- galley:quote-block -->`,
  * becomes a quote container of its blocks (converted by flowToBlocks itself). Blocks a
- * container cannot hold (a table, a callout, a button...) follow it, with a warning.
+ * container cannot hold (roundup items) follow it, with a warning.
  */
 export function quoteFromMdast(
   node: Blockquote,
@@ -38,9 +38,7 @@ export function quoteFromMdast(
   for (const block of inner)
     (QUOTE_BLOCK_CHILD_TYPES.has(typeOf(block)) ? inside : after).push(block);
   if (after.length > 0)
-    context.notes.warn(
-      'A quote holds text, lists, code, images and dividers; other blocks in it were moved after it.',
-    );
+    context.notes.warn('A quote cannot hold roundup items; those in it were moved after it.');
   // Lexical merges a list into a list of the same type right before it; Markdown does not.
   inside.forEach((b, i) => {
     const a = inside[i - 1];

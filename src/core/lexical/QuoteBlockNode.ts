@@ -10,8 +10,8 @@ import {
 
 /**
  * A quote that holds several blocks (a quoted email of two paragraphs, a quote with a list
- * or a code snippet). Its children are blocks: paragraphs, headings, lists, code blocks,
- * quotes (nested, bounded), images, dividers and HTML cards (QUOTE_BLOCK_CHILD_TYPES).
+ * or a code snippet). Its children are body blocks (QUOTE_BLOCK_CHILD_TYPES): paragraphs,
+ * headings, lists, code, quotes (nested, bounded), images, dividers, buttons, tables, cards.
  * A quote of one run of text stays Lexical's QuoteNode, so existing documents keep their
  * shape; this node is only made for what a QuoteNode cannot hold.
  */

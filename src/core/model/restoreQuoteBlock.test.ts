@@ -44,15 +44,13 @@ describe('restoreBody on a quote container', () => {
 
   it('removes an empty quote, and one whose blocks all go', () => {
     expect(types(restored(qb(), p(t('after'))))).toEqual(['paragraph']);
-    expect(types(restored(qb({ type: 'button', label: '', url: '' }), qb(qb())))).toEqual([
-      'paragraph',
-    ]);
+    expect(types(restored(qb({ type: 'sparkline' }), qb(qb())))).toEqual(['paragraph']);
     expect(types(restored(qb({ type: 'image', src: 'javascript:alert(1)' })))).toEqual([
       'paragraph',
     ]);
   });
 
-  it('repairs blocks it cannot hold: a callout gives up its blocks, others keep their words', () => {
+  it('keeps cards, tables and buttons; a roundup item keeps its words, a stray node goes', () => {
     const [quote] = restored(
       qb(
         { type: 'callout', emoji: '!', title: 'T', children: [p(t('in callout'))] },
@@ -64,12 +62,12 @@ describe('restoreBody on a quote container', () => {
         },
         { type: 'button', label: 'Go', url: 'https://e.com' },
         { type: 'embed', provider: 'link', url: 'https://e.com' },
+        { type: 'roundupitem', title: 'R', url: 'https://e.com/r', children: [t('item words')] },
+        { type: 'sparkline', points: [1, 2] },
       ),
     );
-    expect(types(quote!.children)).toEqual(['paragraph', 'paragraph']);
-    expect(JSON.stringify(quote)).toContain('in callout');
-    expect(JSON.stringify(quote)).toContain('cell');
-    expect(JSON.stringify(quote)).not.toContain('Go');
+    expect(types(quote!.children)).toEqual(['callout', 'table', 'button', 'embed', 'paragraph']);
+    expect(JSON.stringify(quote!.children![4])).toContain('item words');
   });
 
   it('merges two lists of one type that a repair left side by side, as Lexical would', () => {
@@ -79,7 +77,7 @@ describe('restoreBody on a quote container', () => {
       children: [{ type: 'listitem', children: [t(text)] }],
     });
     const [quote] = restored(
-      qb(list('a'), { type: 'embed', provider: 'link', url: 'https://e.com' }, list('b')),
+      qb(list('a'), { type: 'roundupitem', title: 'R', url: 'https://e.com/r' }, list('b')),
     );
     expect(types(quote!.children)).toEqual(['list']);
     expect(quote!.children![0]!.children).toHaveLength(2);

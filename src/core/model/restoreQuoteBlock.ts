@@ -18,6 +18,10 @@ export const QUOTE_BLOCK_CHILD_TYPES = new Set([
   'quoteblock',
   'horizontalrule',
   'image',
+  'button',
+  'table',
+  'callout',
+  'embed',
   'htmlcard',
 ]);
 
@@ -29,8 +33,8 @@ export const MAX_QUOTE_DEPTH = 4;
 
 /**
  * A quote container: its children restored as body blocks and kept to
- * QUOTE_BLOCK_CHILD_TYPES (a callout gives up its blocks; another block keeps its words as
- * a paragraph, or is left out when it has none), nesting bounded by MAX_QUOTE_DEPTH.
+ * QUOTE_BLOCK_CHILD_TYPES (another block, a roundup item, keeps its words as a paragraph,
+ * or is left out when it has none), nesting bounded by MAX_QUOTE_DEPTH.
  * Null when nothing is left: an empty quote is removed.
  */
 export function restoreQuoteBlock(
@@ -55,7 +59,6 @@ export function restoreQuoteBlock(
 
 function keep(block: Node): Node[] {
   if (QUOTE_BLOCK_CHILD_TYPES.has(block.type)) return [block];
-  if (block.type === 'callout') return (block.children ?? []).flatMap(keep);
   const words = textRuns(block);
   if (words.length === 0) return [];
   return [

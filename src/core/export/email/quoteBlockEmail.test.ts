@@ -41,8 +41,8 @@ describe('quote containers in email', () => {
     expect(html).toMatch(/class="gx-quote"[\s\S]*<h4 [^>]*>From the release notes<\/h4>/);
     expect(html).toMatch(/<ul [^>]*>\s*<li [^>]*>Quote containers<\/li>/);
     expect(html).toMatch(/<pre [^>]*>[\s\S]*const<\/span> quoted/);
-    // The nested quote and the nested container each draw their own rule.
-    expect(html.match(/class="gx-quote"/g)).toHaveLength(6);
+    // Five containers, and the nested quote and the nested container each draw their own rule.
+    expect(html.match(/class="gx-quote"/g)).toHaveLength(7);
   });
 
   it('keeps an image inside the quote narrower than the column, by the rule and its padding', () => {
@@ -50,7 +50,7 @@ describe('quote containers in email', () => {
       Number(new RegExp(`<img src="${src}"[^>]* width="(\\d+)"`).exec(page)?.[1]);
     const edition = quoteBlockEdition();
     const body = edition.sections[0]!.body.root.children;
-    const image = body[body.length - 1]!.children![0]!;
+    const image = body.flatMap((b) => b.children ?? []).find((n) => n.type === 'image')!;
     body.push({ ...image, src: 'https://images.example.com/top.png' });
     const page = renderEmail(edition, sampleProfile).html;
     const inside = widthOf('https://images.example.com/quoted.png', page);

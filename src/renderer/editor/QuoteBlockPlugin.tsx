@@ -8,9 +8,10 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { $leaveQuoteOnBackspace, $leaveQuoteOnEnter } from './quoteBlockCommands.ts';
+import { registerQuoteBlockGuards } from './quoteBlockGuards.ts';
 
 /**
- * The keys that leave a quote container: Enter on an empty last paragraph, Backspace at
+ * The container's guards (see quoteBlockGuards), and the keys that leave a quote container: Enter on an empty last paragraph, Backspace at
  * the start of its first block. They run before rich text's own handling (LOW priority
  * beats EDITOR) and only take the key when they moved something.
  */
@@ -19,6 +20,7 @@ export function QuoteBlockPlugin() {
   useEffect(
     () =>
       mergeRegister(
+        registerQuoteBlockGuards(editor),
         editor.registerCommand(
           INSERT_PARAGRAPH_COMMAND,
           () => $leaveQuoteOnEnter($getSelection()),

@@ -12,7 +12,13 @@ import {
   type TextNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { $createQuoteBlockNode, createBodyEditor } from '../../core/index.ts';
+import {
+  $createQuoteBlockNode,
+  $createRoundupItemNode,
+  createBodyEditor,
+  MAX_QUOTE_DEPTH,
+} from '../../core/index.ts';
+import { registerQuoteBlockGuards } from './quoteBlockGuards.ts';
 import {
   $leaveQuoteOnBackspace,
   $leaveQuoteOnEnter,
@@ -133,5 +139,40 @@ describe('keys that leave a quote container', () => {
       expect($leaveQuoteOnBackspace($getSelection())).toBe(false);
     });
     expect(shapeOf(editor)).toEqual([['first'], 'after']);
+  });
+});
+
+describe('the quote container guards', () => {
+  it('move a roundup item out after the quote and flatten quotes nested too deep', () => {
+    const editor = createBodyEditor();
+    registerQuoteBlockGuards(editor);
+    run(editor, () => {
+      let inner = $createQuoteBlockNode().append(p('deepest'));
+      for (let i = 0; i < 5; i++)
+        inner = $createQuoteBlockNode().append(p(`level ${5 - i}`), inner);
+      const outer = $createQuoteBlockNode().append(
+        p('kept'),
+        $createRoundupItemNode().append($createTextNode('item')),
+      );
+      $getRoot().clear().append(outer, inner);
+    });
+    const root = editor.getEditorState().toJSON().root.children;
+    expect(root.map((c) => c.type)).toEqual(['quoteblock', 'roundupitem', 'quoteblock']);
+    const depth = (n: { type: string; children?: unknown[] }): number =>
+      (n.type === 'quoteblock' ? 1 : 0) +
+      Math.max(0, ...((n.children ?? []) as Array<typeof n>).map(depth));
+    expect(depth(root[2] as never)).toBe(MAX_QUOTE_DEPTH);
+    expect(JSON.stringify(root[2])).toContain('deepest');
+  });
+
+  it('give text that sits straight in a quote a paragraph', () => {
+    const editor = createBodyEditor();
+    registerQuoteBlockGuards(editor);
+    run(editor, () => {
+      $getRoot()
+        .clear()
+        .append($createQuoteBlockNode().append(p('kept'), $createTextNode('loose')));
+    });
+    expect(shapeOf(editor)).toEqual([['kept', 'loose']]);
   });
 });

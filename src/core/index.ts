@@ -16,6 +16,8 @@ export * from './model/codeLanguage.ts';
 export * from './export/shared/codeHighlight.ts';
 export * from './lexical/TableNode.ts';
 export * from './lexical/CalloutNode.ts';
+export * from './lexical/QuoteBlockNode.ts';
+export { MAX_QUOTE_DEPTH, QUOTE_BLOCK_CHILD_TYPES } from './model/restoreQuoteBlock.ts';
 export * from './lexical/EmbedNode.ts';
 export * from './lexical/HtmlCardNode.ts';
 export * from './model/embed.ts';

@@ -4,6 +4,7 @@ import { codeBlock } from './codeBlockNodes.ts';
 import { type Random, seededRandom } from './random.ts';
 import { generateCard } from './generateCards.ts';
 import { generateTable } from './generateTable.ts';
+import { generateQuoteBlock } from './generateQuoteBlock.ts';
 
 const WORDS = [
   'release',
@@ -87,6 +88,7 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
   if (regular < sectionCount) sections.push(roundupSection(seed));
   addTables(seed, sections);
   addCards(seed, sections);
+  addQuoteBlocks(seed, sections);
   return {
     formatVersion: 1,
     id: `gen${seed}`,
@@ -120,6 +122,16 @@ function addCards(seed: number, sections: Section[]): void {
     if (section.kind === 'roundup' || !r.chance(0.5)) continue;
     const children = section.body.root.children;
     children.splice(r.int(0, children.length), 0, generateCard(r, inline));
+  }
+}
+
+// Quote containers too: their own stream, like the cards.
+function addQuoteBlocks(seed: number, sections: Section[]): void {
+  const r = seededRandom(seed * 4099 + 31);
+  for (const section of sections) {
+    if (section.kind === 'roundup' || !r.chance(0.4)) continue;
+    const children = section.body.root.children;
+    children.splice(r.int(0, children.length), 0, generateQuoteBlock(r, inline));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Blockquote, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { parseMarkers, type Marker } from '../export/markdown/galleyMarkers.ts';
 import { sanitizeLinkUrl } from '../model/url.ts';
 import { codeBlockFromMdast } from './codeBlockImport.ts';
@@ -9,6 +9,7 @@ import { listToBlocks } from './listToBlocks.ts';
 import { lineBreak, paragraphNode, textNode, typeOf, type Loose } from './looseNodes.ts';
 import { phrasingToInline } from './phrasingToInline.ts';
 import { plainText } from './plainText.ts';
+import { quoteFromMdast } from './quoteBlockImport.ts';
 import { roundupItemsFromList } from './roundupImport.ts';
 import { tableToBlocks } from './tableToBlocks.ts';
 
@@ -39,7 +40,8 @@ export function flowToBlocks(nodes: readonly RootContent[], context: ImportConte
         (only.name === 'button' ||
           only.name === 'image' ||
           only.name === 'block' ||
-          only.name === 'roundup-item')
+          only.name === 'roundup-item' ||
+          only.name === 'quote-block')
       ) {
         if (pending) context.notes.approximate();
         pending = only;
@@ -63,6 +65,7 @@ const MARKED: Record<string, string[]> = {
   button: ['paragraph'],
   image: ['paragraph'],
   'roundup-item': ['list'],
+  'quote-block': ['blockquote'],
 };
 
 function blockToBlocks(node: RootContent, marker: Marker | null, context: ImportContext): Loose[] {
@@ -84,7 +87,7 @@ function blockToBlocks(node: RootContent, marker: Marker | null, context: Import
     case 'thematicBreak':
       return [{ type: 'horizontalrule' }];
     case 'blockquote':
-      return quoteToBlocks(node, attrs, context);
+      return quoteFromMdast(node, attrs, marker, context, flowToBlocks);
     case 'list':
       if (marker?.name === 'roundup-item') return roundupItemsFromList(node, marker, context);
       return listToBlocks(node, attrs, context, 0, flowToBlocks);
@@ -149,23 +152,6 @@ function splitImages(inline: Loose[], context: ImportContext): Loose[] {
   if (run.length > 0) blocks.push(paragraphNode(run));
   if (blocks.length > 1) context.notes.approximate();
   return blocks;
-}
-
-function quoteToBlocks(node: Blockquote, attrs: Loose, context: ImportContext): Loose[] {
-  const inner = flowToBlocks(node.children, context);
-  if (inner.length === 0) return [{ ...attrs, type: 'quote', children: [] }];
-  if (inner.length > 1) context.notes.approximate();
-  return inner.map((block, index) => {
-    const type = typeOf(block);
-    if (type === 'quote') context.notes.approximate();
-    if (type === 'paragraph' || type === 'heading' || type === 'quote') {
-      return { ...(index === 0 ? attrs : {}), type: 'quote', children: block.children };
-    }
-    context.notes.warn(
-      'A quote can only hold text; lists, images and dividers in it were moved out.',
-    );
-    return block;
-  });
 }
 
 function htmlBlock(value: string, context: ImportContext): Loose[] {

@@ -2,6 +2,7 @@ import { restoreRoundupFields } from './restoreRoundup.ts';
 import { restoreCodeBlock } from './restoreCodeBlock.ts';
 import { restoreTable } from './restoreTable.ts';
 import { restoreCallout, restoreEmbed, restoreHtmlCard } from './restoreCards.ts';
+import { restoreQuoteBlock } from './restoreQuoteBlock.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
 import { isLooseList, looseListState } from './looseList.ts';
 import { SUGGESTION_KEY, suggestionOf, UNMERGEABLE } from './suggestion.ts';
@@ -160,6 +161,8 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
       return restoreEmbed(node);
     case 'htmlcard':
       return restoreHtmlCard(node);
+    case 'quoteblock':
+      return restoreQuoteBlock(node, restoreBlocks);
     case 'text':
     case 'link':
     case 'linebreak':

@@ -24,6 +24,7 @@ import { EDITOR_HTML_CONFIG, registerModelGuards } from './modelGuards.ts';
 import { EDITOR_THEME } from './theme.ts';
 import type { Notice } from './EditorNotice.tsx';
 import { TablePlugin } from './TablePlugin.tsx';
+import { QuoteBlockPlugin } from './QuoteBlockPlugin.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useCollabProvider } from './useCollabProvider.ts';
 import { registerEditorViews } from './views.tsx';
@@ -179,6 +180,7 @@ function SectionEditorBody({
             <CodeBlockPlugin />
             <TablePlugin />
             <CardsPlugin />
+            <QuoteBlockPlugin />
             <EditorBridge readOnly={readOnly} onEditor={onEditor} />
             <NewTextPlugin sectionId={sectionId} binding={binding} changes={changes} />
           </div>

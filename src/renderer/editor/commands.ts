@@ -27,6 +27,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import type { ImagePayload } from '../../core/index.ts';
+import { $toggleQuoteBlock } from './quoteBlockCommands.ts';
 
 /** Opens the link popover in edit mode (toolbar button, Ctrl/Cmd+K). */
 export const OPEN_LINK_EDITOR_COMMAND: LexicalCommand<void> = createCommand(
@@ -82,6 +83,8 @@ export function setBlockType(editor: LexicalEditor, type: TextBlockType): void {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
     const current = $blockTypeOf(selection);
+    // Several blocks, or a quote container: the quote action wraps or unwraps them whole.
+    if (type === 'quote' && current !== 'quote' && $toggleQuoteBlock(selection)) return;
     if (current === 'bullet' || current === 'number') {
       editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
     }

@@ -25,6 +25,7 @@ import { list } from './lists.ts';
 import { roundupItemRow } from './roundupEmail.ts';
 import { style } from './styles.ts';
 import { emailTable } from './tableEmail.ts';
+import { quoteBlockEmail } from './quoteBlockEmail.ts';
 
 /** A section body as email content: blocks in reading order. */
 export function renderBody(body: SectionBody, ctx: EmailContext): ElementContent[] {
@@ -111,6 +112,8 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       return [embedEmail(node, ctx)];
     case 'htmlcard':
       return [htmlCardEmail(node)];
+    case 'quoteblock':
+      return [quoteBlockEmail(node, ctx, renderNodes)];
     default:
       return unreachableNodeType(type);
   }

@@ -186,6 +186,13 @@ const NODE_SAMPLES: Record<
       /<p style="color:#112233">card-marker <a href="https:\/\/galley\.example\.org\/c">go<\/a><\/p>/,
     text: /^card-marker go \(https:\/\/galley\.example\.org\/c\)$/m,
   },
+  quoteblock: {
+    body: [
+      el('quoteblock', [para(text('qb-one')), el('heading', [text('qb-two')], { tag: 'h4' })]),
+    ],
+    email: /class="gx-quote"[\s\S]*<p [^>]*>qb-one<\/p>[\s\S]*<h4 [^>]*>qb-two<\/h4>/,
+    text: /^> qb-one\n>\n> #### qb-two$/m,
+  },
 };
 
 /** A one-column table: a header cell and one body cell. */

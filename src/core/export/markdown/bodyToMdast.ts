@@ -6,6 +6,7 @@ import { calloutToMdast, embedToMdast, htmlCardToMdast } from './cardsMarkdown.t
 import { isLooseList } from '../../model/looseList.ts';
 import { headingLevelOf } from '../shared/bodyNodes.ts';
 import { marker, type MarkerName } from './galleyMarkers.ts';
+import { quoteBlockToMdast } from './quoteBlockMarkdown.ts';
 import { inlineToMdast } from './inlineToMdast.ts';
 import { roundupItemToMdast } from './roundupMarkdown.ts';
 import { tableToMdast } from './tableMarkdown.ts';
@@ -42,6 +43,8 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   embed: '<!-- galley:embed {fields} --> then a linked thumbnail, a quote or a link',
   htmlcard:
     'the sanitized HTML as a raw HTML block when it reads back as itself, else a fenced block ```html galley-card holding it',
+  quoteblock:
+    'blockquote > of its blocks, `>` lines between them; one paragraph alone after <!-- galley:quote-block -->',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -124,6 +127,8 @@ function blockToMdast(node: Node): RootContent[] {
       return embedToMdast(node);
     case 'htmlcard':
       return htmlCardToMdast(node);
+    case 'quoteblock':
+      return quoteBlockToMdast(node, blockToMdast);
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.
       const inline = inlineToMdast(children);

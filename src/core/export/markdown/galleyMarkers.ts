@@ -26,6 +26,8 @@ import { isRecord } from '../../model/isRecord.ts';
  * - `new-tab` (inline, right after a link): the link opens in a new tab.
  * - `roundup-item`: the next one-item list is a roundup item with these exact fields
  *   (`title`, `url`, `source`, `emoji`); see roundupMarkdown.ts.
+ * - `quote-block`: the next blockquote is a quote container even though it holds one
+ *   paragraph (which alone would read back as a quote of one run of text).
  */
 export type MarkerName =
   | 'button'
@@ -35,6 +37,7 @@ export type MarkerName =
   | 'br'
   | 'new-tab'
   | 'roundup-item'
+  | 'quote-block'
   | CardMarkerName;
 
 /**
@@ -51,6 +54,7 @@ const MARKER_NAMES = new Set<string>([
   'br',
   'new-tab',
   'roundup-item',
+  'quote-block',
   'callout',
   'callout-end',
   'embed',

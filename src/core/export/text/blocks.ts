@@ -21,6 +21,7 @@ import { codeBlockText } from './codeBlockText.ts';
 import { tableText } from './tableText.ts';
 import { calloutText, embedText, htmlCardTextBlocks } from './cardsText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
+import { quoteBlockText } from './quoteBlockText.ts';
 
 /** A rendered block: its lines; blocks are joined by blank lines. */
 export type TextBlock = string[];
@@ -98,6 +99,8 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
       return embedText(node);
     case 'htmlcard':
       return htmlCardTextBlocks(node);
+    case 'quoteblock':
+      return quoteBlockText(node, (child) => textBlocks(child, warn));
     default:
       return unreachableNodeType(type);
   }

@@ -28,6 +28,7 @@ import { roundupItemWeb } from './roundupWeb.ts';
 import { webCallout, webEmbed, webHtmlCard } from './webCards.ts';
 import type { WebContext } from './webContext.ts';
 import { webTable } from './webTable.ts';
+import { webQuoteBlock } from './quoteBlockWeb.ts';
 
 /**
  * A section body as web markup: the same model the email renders, written as plain
@@ -106,6 +107,8 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
       return [webEmbed(node, ctx)];
     case 'htmlcard':
       return [webHtmlCard(node)];
+    case 'quoteblock':
+      return [webQuoteBlock(node, ctx, webNodes)];
     default:
       return unreachableNodeType(type);
   }

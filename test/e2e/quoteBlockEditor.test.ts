@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shotsDir } from '../helpers/shotsDir.ts';
+import { useChromium } from '../helpers/useChromium.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+import { openAs, sectionBody, startWorkbench, value } from '../helpers/workbench.ts';
+
+const tempDir = useTempDir();
+const chromium = useChromium();
+
+describe('a quote of several blocks in the workbench editor', () => {
+  it(
+    'wraps two paragraphs with the quote shortcut, Enter twice leaves it, and the hub has it',
+    { timeout: 120_000 },
+    async () => {
+      const server = await startWorkbench(tempDir());
+      try {
+        const { id } = value(
+          await server.backend.invoke('editions.create', { title: 'Quotes', from: 'blank' }),
+        );
+        const { context, page, errors } = await openAs(
+          chromium.browser,
+          `${server.openUrl}#/edition/${id}`,
+          'Ada',
+        );
+        const body = sectionBody(page, 'Untitled story');
+        await body.scrollIntoViewIfNeeded();
+        await body.click();
+        await page.keyboard.type('Thanks for the draft.');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('Two things before it goes out.');
+        // Both paragraphs selected, then the quote shortcut (as the toolbar's Quote does).
+        await page.keyboard.press('Shift+ArrowUp');
+        await page.keyboard.press('Shift+Home');
+        await page.keyboard.press('Control+Shift+Digit9');
+        const quote = body.locator('blockquote.ge-quote-block');
+        await expect.poll(() => quote.locator('p').count()).toBe(2);
+
+        // To the end of the quote: Enter opens a paragraph in it, Enter on that empty one leaves.
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Control+End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('After the quote.');
+        await expect
+          .poll(() => body.locator(':scope p', { hasText: 'After the quote.' }).count())
+          .toBe(1);
+        expect(await quote.locator('p').count()).toBe(2);
+        expect(await quote.innerText()).not.toContain('After the quote.');
+
+        await expect
+          .poll(
+            async () =>
+              value(await server.backend.invoke('export.render', { id, format: 'markdown' }))
+                .content,
+          )
+          .toContain(
+            '> Thanks for the draft.\n>\n> Two things before it goes out.\n\nAfter the quote.',
+          );
+        await body.screenshot({ path: join(shotsDir('quote-editor'), 'quote-editor.png') });
+
+        // Backspace at the very start of the quote takes its first paragraph out of it.
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.press('Backspace');
+        await expect.poll(() => quote.locator('p').count()).toBe(1);
+        expect(await quote.innerText()).toBe('Two things before it goes out.');
+        await expect
+          .poll(
+            async () =>
+              value(await server.backend.invoke('export.render', { id, format: 'markdown' }))
+                .content,
+          )
+          .toContain('Thanks for the draft.\n\n<!-- galley:quote-block -->\n\n> Two things');
+        expect(errors).toEqual([]);
+        await context.close();
+      } finally {
+        await server.close();
+      }
+    },
+  );
+});

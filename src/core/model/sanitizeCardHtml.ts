@@ -66,7 +66,7 @@ const TAGS = [
 // Elements removed with everything inside them: script and style sheets, embedded
 // documents and plugins, foreign content (SVG and MathML carry their own script hooks),
 // form controls, and elements whose content is raw text that would show as markup.
-const STRIP = [
+export const STRIP = [
   'script',
   'style',
   'template',

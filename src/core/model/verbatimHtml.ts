@@ -1,6 +1,6 @@
 import { parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { isSafeStyle, MAX_CARD_HTML } from './sanitizeCardHtml.ts';
+import { isSafeStyle, MAX_CARD_HTML, STRIP } from './sanitizeCardHtml.ts';
 import { sanitizeBodyLinkUrl, sanitizeImageSrc } from './url.ts';
 
 type ChildNode = DefaultTreeAdapterMap['childNode'];
@@ -31,29 +31,12 @@ export function isVerbatimSafeHtml(html: string): boolean {
 
 // Elements that run, fetch, embed, submit, change the document's base or refresh it, switch
 // to another namespace, or take their content as raw text (so text after them is not what
-// it seems). Removed by the email sanitizer too; here their presence means "not verbatim".
+// it seems): what the email sanitizer strips, and more. Here their presence means "not
+// verbatim".
 const ACTIVE = new Set([
-  'script',
-  'style',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
+  ...STRIP,
   'param',
-  'noscript',
-  'noembed',
-  'noframes',
-  'svg',
-  'math',
-  'textarea',
-  'select',
-  'option',
   'optgroup',
-  'button',
-  'input',
   'form',
   'label',
   'fieldset',
@@ -61,22 +44,12 @@ const ACTIVE = new Set([
   'datalist',
   'keygen',
   'isindex',
-  'title',
-  'head',
-  'meta',
-  'link',
-  'base',
   'body',
   'html',
-  'xmp',
-  'plaintext',
   'listing',
-  'video',
-  'audio',
   'source',
   'track',
   'picture',
-  'canvas',
   'map',
   'area',
   'image',

@@ -18,6 +18,7 @@ export * from './lexical/TableNode.ts';
 export * from './lexical/CalloutNode.ts';
 export * from './lexical/EmbedNode.ts';
 export * from './lexical/HtmlCardNode.ts';
+export * from './lexical/InlineHtmlNode.ts';
 export * from './model/embed.ts';
 export * from './model/sanitizeCardHtml.ts';
 export * from './lexical/bodySession.ts';

@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
+import { inlineHtmlSource } from '../model/inlineHtml.ts';
 import { sanitizeBodyImageSrc, sanitizeBodyLinkUrl } from '../model/url.ts';
 import { htmlText } from './htmlText.ts';
 import type { ImportContext } from './importContext.ts';
@@ -57,7 +58,8 @@ function hasOwnText(node: Nodes): boolean {
 /**
  * Converts mdast phrasing into loose Lexical inline nodes: marks become format bits,
  * links are checked against the allowlist (a refused link keeps its words), references
- * are resolved, raw HTML keeps no markup. Images are returned in place as `image` blocks;
+ * are resolved, inert raw HTML is kept as written (inline HTML nodes) and other raw HTML
+ * keeps only its text. Images are returned in place as `image` blocks;
  * the caller lifts them out of the paragraph, since Galley images are blocks.
  */
 export function phrasingToInline(
@@ -188,6 +190,12 @@ export function phrasingToInline(
     if (BR_TAG.test(value.trim())) {
       context.notes.approximate();
       target.push(lineBreak());
+      return;
+    }
+    // Any other inert tag, comment or declaration is kept exactly as written.
+    const source = inlineHtmlSource(value);
+    if (source !== null) {
+      target.push({ type: 'inlinehtml', source });
       return;
     }
     context.notes.warn('Raw HTML was removed; only its text was kept.');

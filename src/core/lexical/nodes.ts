@@ -9,6 +9,7 @@ import { CalloutNode } from './CalloutNode.ts';
 import { EmbedNode } from './EmbedNode.ts';
 import { HtmlCardNode } from './HtmlCardNode.ts';
 import { ImageNode } from './ImageNode.ts';
+import { InlineHtmlNode } from './InlineHtmlNode.ts';
 import { RoundupItemNode } from './RoundupItemNode.ts';
 import { TABLE_NODES } from './TableNode.ts';
 
@@ -33,6 +34,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   CalloutNode,
   EmbedNode,
   HtmlCardNode,
+  InlineHtmlNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -58,5 +60,6 @@ export const BODY_NODE_TYPES = [
   'callout',
   'embed',
   'htmlcard',
+  'inlinehtml',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

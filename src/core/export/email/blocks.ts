@@ -111,6 +111,10 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       return [embedEmail(node, ctx)];
     case 'htmlcard':
       return [htmlCardEmail(node)];
+    case 'inlinehtml':
+      // Kept for the Markdown only: a lone tag cannot be placed safely in the email's
+      // table layout (its words are outside it and stay); preflight says so.
+      return [];
     default:
       return unreachableNodeType(type);
   }

@@ -186,6 +186,19 @@ const NODE_SAMPLES: Record<
       /<p style="color:#112233">card-marker <a href="https:\/\/galley\.example\.org\/c">go<\/a><\/p>/,
     text: /^card-marker go \(https:\/\/galley\.example\.org\/c\)$/m,
   },
+  // Kept for the Markdown only: the email and the text keep the words, never the tags.
+  inlinehtml: {
+    body: [
+      para(
+        text('Press '),
+        { type: 'inlinehtml', version: 1, source: '<kbd>' },
+        text('kbd-marker'),
+        { type: 'inlinehtml', version: 1, source: '</kbd>' },
+      ),
+    ],
+    email: /<p [^>]*>Press kbd-marker<\/p>/,
+    text: /^Press kbd-marker$/m,
+  },
 };
 
 /** A one-column table: a header cell and one body cell. */

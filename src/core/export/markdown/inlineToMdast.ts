@@ -1,6 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { SerializedBodyNode } from '../../model/types.ts';
 import { marker } from './galleyMarkers.ts';
+import { inlineHtmlInLink, inlineHtmlSegment } from './inlineHtmlMarkdown.ts';
 
 type Node = SerializedBodyNode;
 
@@ -22,7 +23,7 @@ const WRAPPING = FORMAT.bold | FORMAT.italic | FORMAT.strikethrough | FORMAT.und
 // `**a\tb**` rather than `**a**\t**b**`, `*foo\⏎bar*` rather than `*foo*\⏎*bar*`.
 // A link is a segment of its own that carries the marks all its text shares, so that
 // `*see [the docs](url)*` keeps the emphasis around the link instead of splitting it.
-type Segment =
+export type Segment =
   | { text: string; format: number; transparent?: boolean }
   | { link: Node; format: number; transparent?: boolean }
   | { node: PhrasingContent; transparent?: boolean };
@@ -59,6 +60,9 @@ export function inlineToMdast(children: Node[], options: InlineOptions = {}): Ph
             : { node: { type: 'break' }, transparent: true },
         );
         break;
+      case 'inlinehtml':
+        segments.push(...inlineHtmlSegment(children, index, options));
+        break;
       case 'link':
         segments.push({ link: child, format: sharedFormat(child) });
         if (child.target === '_blank')
@@ -92,6 +96,8 @@ function linkToMdast(link: Node, options: InlineOptions, open: number): Phrasing
       inner.map((c) =>
         c.type === 'text'
           ? { text: String(c.text ?? ''), format: Number(c.format ?? 0) }
+          : c.type === 'inlinehtml'
+            ? inlineHtmlInLink(c)
           : c.type === 'tab'
             ? { text: '\t', format: 0, transparent: true }
             : options.inHeading

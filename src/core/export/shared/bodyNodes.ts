@@ -39,6 +39,7 @@ const KNOWN: Record<BodyNodeType, true> = {
   callout: true,
   embed: true,
   htmlcard: true,
+  inlinehtml: true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

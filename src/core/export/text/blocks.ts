@@ -98,6 +98,9 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
       return embedText(node);
     case 'htmlcard':
       return htmlCardTextBlocks(node);
+    case 'inlinehtml':
+      // Markup, not words: plain text leaves the tag out (its words are outside it).
+      return [];
     default:
       return unreachableNodeType(type);
   }

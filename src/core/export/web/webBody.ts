@@ -106,6 +106,9 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
       return [webEmbed(node, ctx)];
     case 'htmlcard':
       return [webHtmlCard(node)];
+    case 'inlinehtml':
+      // Kept for the Markdown only, as in the email: a lone tag would unbalance the page.
+      return [];
     default:
       return unreachableNodeType(type);
   }

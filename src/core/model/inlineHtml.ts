@@ -1,3 +1,4 @@
+import { parseFragment } from 'parse5';
 import { isVerbatimSafeHtml } from './verbatimHtml.ts';
 import type { SerializedBodyNode } from './types.ts';
 
@@ -40,8 +41,9 @@ export const MAX_INLINE_HTML = 2000;
 /**
  * The source an inline HTML node may hold, or null: line endings as `\n`, exactly one piece
  * of inline raw HTML (so it cannot open a tag that text after it would finish), no line
- * after the first that could start a block (see CONTINUATION), not one of Galley's own comments, and inert by
- * `isVerbatimSafeHtml` (no script, no handler, no unsafe URL).
+ * after the first that could start a block (see CONTINUATION), not one of Galley's own
+ * comments, inert by `isVerbatimSafeHtml` (no script, no handler, no unsafe URL), and with no
+ * CSS function in a `style`.
  */
 export function inlineHtmlSource(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > MAX_INLINE_HTML) return null;
@@ -51,7 +53,21 @@ export function inlineHtmlSource(value: unknown): string | null {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(source)) return null;
   if (!INLINE_HTML.test(source) || GALLEY_COMMENT.test(source)) return null;
-  return isVerbatimSafeHtml(source) ? source : null;
+  return isVerbatimSafeHtml(source) && !loadsFromStyle(source) ? source : null;
+}
+
+/**
+ * Stricter than isVerbatimSafeHtml for a lone tag: a `style` may not call a CSS function
+ * (`url()`, `image-set()`), so a tag kept among the text cannot fetch a background image (a
+ * tracking pixel) when the Markdown is shown. Values are read as a browser decodes them.
+ */
+function loadsFromStyle(source: string): boolean {
+  if (!/style/i.test(source)) return false;
+  return parseFragment(source).childNodes.some(
+    (node) =>
+      'attrs' in node &&
+      node.attrs.some((attr) => attr.name === 'style' && /[(\\]/.test(attr.value)),
+  );
 }
 
 // The starts of CommonMark HTML blocks 1 to 6 (block 7, any lone tag, is checked apart).

@@ -98,11 +98,11 @@ function linkToMdast(link: Node, options: InlineOptions, open: number): Phrasing
           ? { text: String(c.text ?? ''), format: Number(c.format ?? 0) }
           : c.type === 'inlinehtml'
             ? inlineHtmlInLink(c)
-          : c.type === 'tab'
-            ? { text: '\t', format: 0, transparent: true }
-            : options.inHeading
-              ? { node: { type: 'html', value: marker('br') } }
-              : { node: { type: 'break' }, transparent: true },
+            : c.type === 'tab'
+              ? { text: '\t', format: 0, transparent: true }
+              : options.inHeading
+                ? { node: { type: 'html', value: marker('br') } }
+                : { node: { type: 'break' }, transparent: true },
       ),
       open,
       options,

@@ -68,6 +68,7 @@ export function phrasingToInline(
   baseFormat = 0,
 ): Loose[] {
   const out: Loose[] = [];
+  const unpaired = unpairedFormatTags(nodes);
   const open = new Map<number, number>();
   const tagFormat = () => {
     let format = 0;
@@ -113,7 +114,7 @@ export function phrasingToInline(
           break;
         }
         case 'html':
-          html(node.value, target);
+          html(node.value, target, unpaired.has(node));
           break;
         default:
           context.notes.approximate();
@@ -162,7 +163,7 @@ export function phrasingToInline(
     target.push({ type: 'image', src, alt, caption: title ?? '', width: null });
   };
 
-  const html = (value: string, target: Loose[]): void => {
+  const html = (value: string, target: Loose[], isUnpaired: boolean): void => {
     const markers = parseMarkers(value);
     if (markers) {
       for (const marker of markers) {
@@ -175,6 +176,13 @@ export function phrasingToInline(
     }
     const tag = FORMAT_TAG.exec(value.trim());
     const known = tag ? FORMAT_TAGS[tag[2]!.toLowerCase()] : undefined;
+    // A formatting tag without its partner formats nothing it could keep: it is kept as
+    // written, as any other tag, when it is inert.
+    const kept = isUnpaired ? inlineHtmlSource(value) : null;
+    if (kept !== null) {
+      target.push({ type: 'inlinehtml', source: kept });
+      return;
+    }
     if (tag && known) {
       const count = open.get(known.bit) ?? 0;
       if (!known.exact) context.notes.approximate();
@@ -206,6 +214,32 @@ export function phrasingToInline(
   walk(nodes, baseFormat, out);
   if (tagFormat() !== 0) context.notes.approximate();
   return out;
+}
+
+/**
+ * The bare formatting tags (`<b>`, `</ins>`) of a paragraph that have no partner in it: an
+ * opening tag never closed, a closing tag never opened. Pairs are matched per format, in
+ * reading order, as the importer applies them.
+ */
+function unpairedFormatTags(nodes: readonly Nodes[]): Set<Nodes> {
+  const opened = new Map<number, Nodes[]>();
+  const unpaired = new Set<Nodes>();
+  const visit = (node: Nodes): void => {
+    if (node.type === 'html') {
+      const tag = FORMAT_TAG.exec(node.value.trim());
+      const known = tag ? FORMAT_TAGS[tag[2]!.toLowerCase()] : undefined;
+      if (!tag || !known) return;
+      const stack = opened.get(known.bit) ?? [];
+      opened.set(known.bit, stack);
+      if (tag[1] !== '/') stack.push(node);
+      else if (stack.pop() === undefined) unpaired.add(node);
+      return;
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  nodes.forEach(visit);
+  for (const stack of opened.values()) for (const node of stack) unpaired.add(node);
+  return unpaired;
 }
 
 // Soft line breaks read as spaces; tabs become Lexical tab nodes, as typing them would.

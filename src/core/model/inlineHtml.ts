@@ -42,8 +42,8 @@ export const MAX_INLINE_HTML = 2000;
  * The source an inline HTML node may hold, or null: line endings as `\n`, exactly one piece
  * of inline raw HTML (so it cannot open a tag that text after it would finish), no line
  * after the first that could start a block (see CONTINUATION), not one of Galley's own
- * comments, inert by `isVerbatimSafeHtml` (no script, no handler, no unsafe URL), and with no
- * CSS function in a `style`.
+ * comments, inert by `isVerbatimSafeHtml` (no script, no handler, no unsafe URL), with no
+ * CSS function in a `style`, no end tag of an active element and no markup inside a comment.
  */
 export function inlineHtmlSource(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > MAX_INLINE_HTML) return null;
@@ -53,7 +53,15 @@ export function inlineHtmlSource(value: unknown): string | null {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(source)) return null;
   if (!INLINE_HTML.test(source) || GALLEY_COMMENT.test(source)) return null;
-  return isVerbatimSafeHtml(source) && !loadsFromStyle(source) ? source : null;
+  if (!isVerbatimSafeHtml(source) || loadsFromStyle(source)) return null;
+  // A parser drops a lone end tag, so check the element it ends: `</script>` or `</textarea>`
+  // could end a raw-text element of a page the Markdown is shown in.
+  const end = /^<\/([A-Za-z][A-Za-z0-9-]*)/.exec(source);
+  if (end && !isVerbatimSafeHtml(`<${end[1]!}>`)) return null;
+  // Nor markup hidden in a comment, a declaration or a processing instruction: inert here,
+  // but it is what a careless comment stripper or an old mail client would bring to life.
+  if (/^<[!?]/.test(source) && /<[A-Za-z/!?]/.test(source.slice(1))) return null;
+  return source;
 }
 
 /**

@@ -89,6 +89,9 @@ export function phrasingToInline(
         case 'delete': {
           const bit = MARK_BITS[node.type];
           if (format & bit || reordered(node) || !hasOwnText(node)) context.notes.approximate();
+          // A tag at the edge of a mark (`*<kbd>x*`) reads the same as one outside it, which
+          // is where the exporter writes it: the model holds marks as bits on text only.
+          else if (htmlAtEdge(node, unpaired)) context.notes.approximate();
           walk(node.children, format | bit, target);
           break;
         }
@@ -214,6 +217,29 @@ export function phrasingToInline(
   walk(nodes, baseFormat, out);
   if (tagFormat() !== 0) context.notes.approximate();
   return out;
+}
+
+function isFormatTag(value: string): boolean {
+  const tag = FORMAT_TAG.exec(value.trim());
+  return tag !== null && Object.hasOwn(FORMAT_TAGS, tag[2]!.toLowerCase());
+}
+
+/** True when a mark's first or last leaf is raw HTML the importer keeps as a node. */
+function htmlAtEdge(node: Nodes, unpaired: Set<Nodes>): boolean {
+  const keptAsNode = (leaf: Nodes | undefined): boolean =>
+    leaf?.type === 'html' &&
+    inlineHtmlSource(leaf.value) !== null &&
+    (unpaired.has(leaf) || !isFormatTag(leaf.value));
+  const edge = (from: Nodes, last: boolean): Nodes | undefined => {
+    let leaf: Nodes | undefined = from;
+    while (leaf && 'children' in leaf && MARK_ORDER.includes(leaf.type))
+      leaf = last ? leaf.children.at(-1) : leaf.children[0];
+    return leaf;
+  };
+  if (!('children' in node)) return false;
+  return (
+    keptAsNode(edge(node.children[0]!, false)) || keptAsNode(edge(node.children.at(-1)!, true))
+  );
 }
 
 /**

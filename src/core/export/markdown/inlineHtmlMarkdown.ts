@@ -51,6 +51,9 @@ function restOfLine(children: SerializedBodyNode[], from: number): string {
   return rest;
 }
 
+// The serializer's names for the constructs a line ending would end.
+const ONE_LINE = new Set(['headingAtx', 'headingSetext', 'tableCell']);
+
 /**
  * The serializer's `html` handler: HTML as written, except that in a heading or a table cell,
  * which hold one line, a line ending inside inline HTML is written as a space (a tag or a
@@ -58,7 +61,7 @@ function restOfLine(children: SerializedBodyNode[], from: number): string {
  * and leave the rest of the tag to be read as new text.
  */
 export function htmlToMarkdown(node: Html, _parent: unknown, state: { stack: string[] }): string {
-  const oneLine = state.stack.includes('heading') || state.stack.includes('tableCell');
+  const oneLine = state.stack.some((construct) => ONE_LINE.has(construct));
   return oneLine ? node.value.replace(/[ \t]*\n[ \t]*/g, ' ') : node.value;
 }
 htmlToMarkdown.peek = (): string => '<';

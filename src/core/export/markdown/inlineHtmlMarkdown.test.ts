@@ -72,17 +72,35 @@ describe('inline HTML in Galley Markdown', () => {
     for (const model of [
       body(para(tag('<div class="x">'), hostile)),
       body(para(tag('<!-- c -->'), hostile)),
-      body(para(text('a'), { type: 'linebreak', version: 1 }, tag('<p>'), hostile)),
       body(el('quote', [tag('<section>'), hostile])),
       body(para(tag('<kbd>'))),
     ]) {
       const html = render(bodyToMarkdown(model));
       expect(html).not.toMatch(/<script|<div|<p>[^]*<p>|<section|<kbd/);
     }
+    // Inside link text a hard break stays a break: the tag after it is written as text.
+    const linked = body(
+      para(
+        el('link', [text('a'), { type: 'linebreak', version: 1 }, tag('<div>'), hostile], {
+          url: 'https://a.example/',
+        }),
+      ),
+    );
+    expect(render(bodyToMarkdown(linked))).not.toMatch(/<script|<div/);
     // Where text follows on the line, a lone inline tag opens no block: it stays a tag.
     expect(bodyToMarkdown(body(para(tag('<kbd>'), text('Ctrl'), tag('</kbd>'))))).toBe(
       '<kbd>Ctrl</kbd>\n',
     );
+  });
+
+  it('keeps a tag after a hard break on the line before it, the break written as a marker', () => {
+    const model = body(
+      para(text('a'), { type: 'linebreak', version: 1 }, tag('<p>'), text('<script>x</script>')),
+    );
+    const written = bodyToMarkdown(model);
+    expect(written).toBe('a<!-- galley:br --><p>\\<script>x\\</script>\n');
+    expect(render(written)).not.toMatch(/<script/);
+    expect(markdownToBody(written).body).toEqual(model);
   });
 
   it('writes a multi-line tag on one line in a heading, so the heading keeps all of it', () => {

@@ -8,11 +8,12 @@ import type { InlineOptions, Segment } from './inlineToMdast.ts';
  * mdast `html` phrasing node. It is transparent to the marks around it (`**a<kbd>b**`), as
  * it carries no format of its own.
  *
- * Where it would open a line (the start of a paragraph, quote or list item, or after a hard
- * break) and the line would then be read as an HTML block, it is written as escaped text
- * instead: in an HTML block the text after the tag would be raw HTML too, and the escapes
- * that keep that text inert would no longer apply. Only a model the editor changed can put a
- * tag there (the importer never reads one at such a place as inline HTML).
+ * A line that opens with a tag such as `<div>` or a comment is an HTML block, not a
+ * paragraph, and in an HTML block the text after the tag is raw HTML too: the escapes that
+ * keep it inert no longer apply. The importer never reads inline HTML at such a place, but
+ * the editor can move one there. After a hard break, the break is then written as Galley's
+ * `br` marker, so the tag stays on the line before; at the start of a block, where nothing can
+ * go before it, the tag is written as escaped text (its words are kept, visibly).
  */
 export function inlineHtmlSegment(
   children: SerializedBodyNode[],
@@ -21,16 +22,40 @@ export function inlineHtmlSegment(
 ): Segment[] {
   const source = inlineHtmlSource(children[index]?.source);
   if (source === null) return [];
-  const opensLine = index === 0 || children[index - 1]!.type === 'linebreak';
-  if (!options.inHeading && opensLine && startsHtmlBlock(source, restOfLine(children, index + 1)))
+  if (!options.inHeading && index === 0 && startsHtmlBlock(source, restOfLine(children, 1)))
     return [{ text: source, format: 0 }];
   return [{ node: htmlNode(source), transparent: true }];
 }
 
-/** An inline HTML node inside a link's text: never at the start of a line. */
-export function inlineHtmlInLink(node: SerializedBodyNode): Segment {
+/**
+ * Whether the line after the hard break at `index` would open with inline HTML that starts
+ * an HTML block; the caller then writes the break as a `br` marker.
+ */
+export function opensHtmlBlockAfter(children: SerializedBodyNode[], index: number): boolean {
+  const next = children[index + 1];
+  if (next?.type !== 'inlinehtml') return false;
+  const source = inlineHtmlSource(next.source);
+  return source !== null && startsHtmlBlock(source, restOfLine(children, index + 2));
+}
+
+/**
+ * An inline HTML node inside a link's text. The link's own hard breaks stay `\` breaks, so a
+ * tag that would open an HTML block after one is written as escaped text there.
+ */
+export function inlineHtmlInLink(
+  children: SerializedBodyNode[],
+  node: SerializedBodyNode,
+): Segment {
   const source = inlineHtmlSource(node.source);
-  return source === null ? { text: '', format: 0 } : { node: htmlNode(source), transparent: true };
+  if (source === null) return { text: '', format: 0 };
+  const index = children.indexOf(node);
+  if (
+    index > 0 &&
+    children[index - 1]!.type === 'linebreak' &&
+    opensHtmlBlockAfter(children, index - 1)
+  )
+    return { text: source, format: 0 };
+  return { node: htmlNode(source), transparent: true };
 }
 
 // The mdast node. Its line endings stay: the serializer indents them in a list item or quote

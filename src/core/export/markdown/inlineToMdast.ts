@@ -1,7 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { SerializedBodyNode } from '../../model/types.ts';
 import { marker } from './galleyMarkers.ts';
-import { inlineHtmlInLink, inlineHtmlSegment } from './inlineHtmlMarkdown.ts';
+import { inlineHtmlInLink, inlineHtmlSegment, opensHtmlBlockAfter } from './inlineHtmlMarkdown.ts';
 
 type Node = SerializedBodyNode;
 
@@ -55,7 +55,7 @@ export function inlineToMdast(children: Node[], options: InlineOptions = {}): Ph
         break;
       case 'linebreak':
         segments.push(
-          options.inHeading || index > lastContent
+          options.inHeading || index > lastContent || opensHtmlBlockAfter(children, index)
             ? { node: { type: 'html', value: marker('br') } }
             : { node: { type: 'break' }, transparent: true },
         );
@@ -97,7 +97,7 @@ function linkToMdast(link: Node, options: InlineOptions, open: number): Phrasing
         c.type === 'text'
           ? { text: String(c.text ?? ''), format: Number(c.format ?? 0) }
           : c.type === 'inlinehtml'
-            ? inlineHtmlInLink(c)
+            ? inlineHtmlInLink(link.children!, c)
             : c.type === 'tab'
               ? { text: '\t', format: 0, transparent: true }
               : options.inHeading

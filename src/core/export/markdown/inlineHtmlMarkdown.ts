@@ -1,7 +1,10 @@
 import type { Html } from 'mdast';
 import { inlineHtmlSource, startsHtmlBlock } from '../../model/inlineHtml.ts';
 import type { SerializedBodyNode } from '../../model/types.ts';
-import type { InlineOptions, Segment } from './inlineToMdast.ts';
+
+// The segments inlineToMdast nests (a text run, or a node marks pass over); written out here
+// so that this file does not import inlineToMdast back.
+type Segment = { text: string; format: number } | { node: Html; transparent: true };
 
 /**
  * Inline HTML nodes in Galley Markdown: the source written back exactly as it was read, an
@@ -18,7 +21,7 @@ import type { InlineOptions, Segment } from './inlineToMdast.ts';
 export function inlineHtmlSegment(
   children: SerializedBodyNode[],
   index: number,
-  options: InlineOptions,
+  options: { inHeading?: boolean },
 ): Segment[] {
   const source = inlineHtmlSource(children[index]?.source);
   if (source === null) return [];

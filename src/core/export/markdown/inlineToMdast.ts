@@ -23,7 +23,7 @@ const WRAPPING = FORMAT.bold | FORMAT.italic | FORMAT.strikethrough | FORMAT.und
 // `**a\tb**` rather than `**a**\t**b**`, `*foo\⏎bar*` rather than `*foo*\⏎*bar*`.
 // A link is a segment of its own that carries the marks all its text shares, so that
 // `*see [the docs](url)*` keeps the emphasis around the link instead of splitting it.
-export type Segment =
+type Segment =
   | { text: string; format: number; transparent?: boolean }
   | { link: Node; format: number; transparent?: boolean }
   | { node: PhrasingContent; transparent?: boolean };

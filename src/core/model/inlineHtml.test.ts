@@ -52,6 +52,7 @@ describe('inlineHtmlSource', () => {
     ['a blank line', '<!-- a\n\nb -->'],
     ['a style that loads an image', '<span style="background:url(https://evil.example/x)">'],
     ['a style with an escape', '<span style="color:r\\65 d">'],
+    ['markup in an attribute', '<p title="</noscript><img src=x onerror=alert(1)>">'],
     ['a handler on an unknown tag', '<warning onclick="x()">'],
     ['a control character', '<kbd\u0000>'],
     ['too long a source', `<span title="${'x'.repeat(3000)}">`],

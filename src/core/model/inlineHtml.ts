@@ -53,7 +53,7 @@ export function inlineHtmlSource(value: unknown): string | null {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(source)) return null;
   if (!INLINE_HTML.test(source) || GALLEY_COMMENT.test(source)) return null;
-  if (!isVerbatimSafeHtml(source) || loadsFromStyle(source)) return null;
+  if (!isVerbatimSafeHtml(source) || hasRiskyAttribute(source)) return null;
   // A parser drops a lone end tag, so check the element it ends: `</script>` or `</textarea>`
   // could end a raw-text element of a page the Markdown is shown in.
   const end = /^<\/([A-Za-z][A-Za-z0-9-]*)/.exec(source);
@@ -65,16 +65,20 @@ export function inlineHtmlSource(value: unknown): string | null {
 }
 
 /**
- * Stricter than isVerbatimSafeHtml for a lone tag: a `style` may not call a CSS function
- * (`url()`, `image-set()`), so a tag kept among the text cannot fetch a background image (a
- * tracking pixel) when the Markdown is shown. Values are read as a browser decodes them.
+ * Stricter than isVerbatimSafeHtml for a lone tag, as values are read as a browser decodes
+ * them: a `style` may not call a CSS function (`url()`, `image-set()`), so a tag kept among
+ * the text cannot fetch a background image (a tracking pixel) when the Markdown is shown; and
+ * no value may hold `<` or `>`, markup in an attribute being how a tag is smuggled past a
+ * parser that reads the page differently (`title="</noscript><img onerror=...>"`).
  */
-function loadsFromStyle(source: string): boolean {
-  if (!/style/i.test(source)) return false;
+function hasRiskyAttribute(source: string): boolean {
+  if (!/^<[A-Za-z]/.test(source)) return false;
   return parseFragment(source).childNodes.some(
     (node) =>
       'attrs' in node &&
-      node.attrs.some((attr) => attr.name === 'style' && /[(\\]/.test(attr.value)),
+      node.attrs.some(
+        (attr) => /[<>]/.test(attr.value) || (attr.name === 'style' && /[(\\]/.test(attr.value)),
+      ),
   );
 }
 

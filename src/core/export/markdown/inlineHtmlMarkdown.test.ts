@@ -129,3 +129,18 @@ describe('inline HTML in Galley Markdown', () => {
     expect(html).not.toMatch(/<(script|img|span)\b|\son[a-z]+=|javascript:|url\(/i);
   });
 });
+
+describe('inline HTML in a table cell', () => {
+  it.each([
+    ['a tag and a comment', '| a | b |\n| - | - |\n| <kbd>x</kbd> | y <!-- c --> |\n'],
+    ['a lone tag, which opens no block in a cell', '| a |\n| - |\n| <kbd> |\n'],
+  ])('keeps %s as written', (_, markdown) => {
+    const imported = markdownToBody(markdown);
+    expect(imported.exact).toBe(true);
+    expect(JSON.stringify(imported.body)).toContain('"inlinehtml"');
+    const written = bodyToMarkdown(imported.body);
+    // (The commonmark reference renderer has no tables: the cell is checked as text.)
+    expect(written).toMatch(/\| <kbd>/);
+    expect(markdownToBody(written).body).toEqual(imported.body);
+  });
+});

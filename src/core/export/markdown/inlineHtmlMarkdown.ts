@@ -1,4 +1,5 @@
-import type { Html } from 'mdast';
+import type { Html, Parents } from 'mdast';
+import type { Info, State } from 'mdast-util-to-markdown';
 import { inlineHtmlSource, startsHtmlBlock } from '../../model/inlineHtml.ts';
 import type { SerializedBodyNode } from '../../model/types.ts';
 
@@ -16,7 +17,8 @@ type Segment = { text: string; format: number } | { node: Html; transparent: tru
  * keep it inert no longer apply. The importer never reads inline HTML at such a place, but
  * the editor can move one there. After a hard break, the break is then written as Galley's
  * `br` marker, so the tag stays on the line before; at the start of a block, where nothing can
- * go before it, the tag is written as escaped text (its words are kept, visibly).
+ * go before it, the tag is written as escaped text (its words are kept, visibly), except in
+ * a table cell, where no block can start (the serializer's handler knows which).
  */
 export function inlineHtmlSegment(
   children: SerializedBodyNode[],
@@ -25,9 +27,10 @@ export function inlineHtmlSegment(
 ): Segment[] {
   const source = inlineHtmlSource(children[index]?.source);
   if (source === null) return [];
+  const node = htmlNode(source);
   if (!options.inHeading && index === 0 && startsHtmlBlock(source, restOfLine(children, 1)))
-    return [{ text: source, format: 0 }];
-  return [{ node: htmlNode(source), transparent: true }];
+    OPENS_BLOCK.add(node);
+  return [{ node, transparent: true }];
 }
 
 /**
@@ -79,16 +82,28 @@ function restOfLine(children: SerializedBodyNode[], from: number): string {
   return rest;
 }
 
-// The serializer's names for the constructs a line ending would end.
-const ONE_LINE = new Set(['headingAtx', 'headingSetext', 'tableCell']);
+// The html nodes that open a line that would be read as an HTML block (see inlineHtmlSegment).
+const OPENS_BLOCK = new WeakSet<Html>();
+
+// The serializer's names for the constructs a line ending would end (a setext heading, which
+// the serializer picks for an h1 or h2 holding a line ending, may span lines).
+const ONE_LINE = new Set(['headingAtx', 'tableCell']);
 
 /**
- * The serializer's `html` handler: HTML as written, except that in a heading or a table cell,
- * which hold one line, a line ending inside inline HTML is written as a space (a tag or a
+ * The serializer's `html` handler: HTML as written, or as escaped text where it would open an
+ * HTML block (see inlineHtmlSegment), and in an ATX heading or a table
+ * cell, which hold one line, a line ending inside inline HTML is written as a space (a tag or a
  * comment means the same either way). A line ending there would end the heading or the row
  * and leave the rest of the tag to be read as new text.
  */
-export function htmlToMarkdown(node: Html, _parent: unknown, state: { stack: string[] }): string {
+export function htmlToMarkdown(
+  node: Html,
+  parent: Parents | undefined,
+  state: State,
+  info: Info,
+): string {
+  if (OPENS_BLOCK.has(node) && !state.stack.includes('tableCell'))
+    return state.handle({ type: 'text', value: node.value }, parent, state, info);
   const oneLine = state.stack.some((construct) => ONE_LINE.has(construct));
   return oneLine ? node.value.replace(/[ \t]*\n[ \t]*/g, ' ') : node.value;
 }

@@ -3,6 +3,7 @@ import { HOSTILE } from '../../../test/fixtures/cards/hostileHtml.ts';
 import { el, para, text } from '../../../test/helpers/bodyNodes.ts';
 import { inlineHtmlSource, startsHtmlBlock } from './inlineHtml.ts';
 import { restoreBody } from './restoreBody.ts';
+import { bodyText, countWords } from './text.ts';
 
 const node = (source: unknown) => ({ type: 'inlinehtml', version: 1, source });
 
@@ -129,5 +130,22 @@ describe('restoreBody and inline HTML', () => {
     // Inline content at the top level is gathered into a paragraph, as Lexical would.
     expect(second).toMatchObject({ type: 'paragraph', children: [node('<span class="lonely">')] });
     expect(restoreBody(body)).toEqual(body);
+  });
+
+  it('holds no words: search text and word counts see only the text around it', () => {
+    const body = restoreBody({
+      root: {
+        children: [
+          para(
+            text('Press '),
+            node('<kbd title="a key">'),
+            text('Ctrl'),
+            node('<!-- two words -->'),
+          ),
+        ],
+      },
+    });
+    expect(bodyText(body)).toBe('Press Ctrl');
+    expect(countWords(bodyText(body))).toBe(2);
   });
 });

@@ -89,6 +89,7 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
   addTables(seed, sections);
   addCards(seed, sections);
   addQuoteBlocks(seed, sections);
+  addInlineHtml(seed, sections);
   return {
     formatVersion: 1,
     id: `gen${seed}`,
@@ -132,6 +133,23 @@ function addQuoteBlocks(seed: number, sections: Section[]): void {
     if (section.kind === 'roundup' || !r.chance(0.4)) continue;
     const children = section.body.root.children;
     children.splice(r.int(0, children.length), 0, generateQuoteBlock(r, inline));
+  }
+}
+
+// Inline HTML (a key cap around a run, a comment after it): its own stream, like the tables.
+function addInlineHtml(seed: number, sections: Section[]): void {
+  const r = seededRandom(seed * 3571 + 41);
+  const tag = (source: string): SerializedBodyNode => ({ type: 'inlinehtml', version: 1, source });
+  for (const section of sections) {
+    if (!r.chance(0.5)) continue;
+    const paragraph = section.body.root.children.find(
+      (block) => block.type === 'paragraph' && block.children?.some((c) => c.type === 'text'),
+    );
+    const children = paragraph?.children;
+    if (!children) continue;
+    const at = children.findIndex((c) => c.type === 'text');
+    children.splice(at, 1, tag('<kbd>'), children[at]!, tag('</kbd>'));
+    if (r.chance(0.5)) children.push(tag('<!-- note -->'));
   }
 }
 

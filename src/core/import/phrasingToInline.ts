@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
+import { inlineHtmlSource } from '../model/inlineHtml.ts';
 import { sanitizeBodyImageSrc, sanitizeBodyLinkUrl } from '../model/url.ts';
 import { htmlText } from './htmlText.ts';
 import type { ImportContext } from './importContext.ts';
@@ -57,7 +58,8 @@ function hasOwnText(node: Nodes): boolean {
 /**
  * Converts mdast phrasing into loose Lexical inline nodes: marks become format bits,
  * links are checked against the allowlist (a refused link keeps its words), references
- * are resolved, raw HTML keeps no markup. Images are returned in place as `image` blocks;
+ * are resolved, inert raw HTML is kept as written (inline HTML nodes) and other raw HTML
+ * keeps only its text. Images are returned in place as `image` blocks;
  * the caller lifts them out of the paragraph, since Galley images are blocks.
  */
 export function phrasingToInline(
@@ -66,6 +68,7 @@ export function phrasingToInline(
   baseFormat = 0,
 ): Loose[] {
   const out: Loose[] = [];
+  const unpaired = unpairedFormatTags(nodes);
   const open = new Map<number, number>();
   const tagFormat = () => {
     let format = 0;
@@ -86,6 +89,9 @@ export function phrasingToInline(
         case 'delete': {
           const bit = MARK_BITS[node.type];
           if (format & bit || reordered(node) || !hasOwnText(node)) context.notes.approximate();
+          // A tag at the edge of a mark (`*<kbd>x*`) reads the same as one outside it, which
+          // is where the exporter writes it: the model holds marks as bits on text only.
+          else if (htmlAtEdge(node, unpaired)) context.notes.approximate();
           walk(node.children, format | bit, target);
           break;
         }
@@ -111,7 +117,7 @@ export function phrasingToInline(
           break;
         }
         case 'html':
-          html(node.value, target);
+          html(node.value, target, unpaired.has(node));
           break;
         default:
           context.notes.approximate();
@@ -160,7 +166,7 @@ export function phrasingToInline(
     target.push({ type: 'image', src, alt, caption: title ?? '', width: null });
   };
 
-  const html = (value: string, target: Loose[]): void => {
+  const html = (value: string, target: Loose[], isUnpaired: boolean): void => {
     const markers = parseMarkers(value);
     if (markers) {
       for (const marker of markers) {
@@ -173,6 +179,13 @@ export function phrasingToInline(
     }
     const tag = FORMAT_TAG.exec(value.trim());
     const known = tag ? FORMAT_TAGS[tag[2]!.toLowerCase()] : undefined;
+    // A formatting tag without its partner formats nothing it could keep: it is kept as
+    // written, as any other tag, when it is inert.
+    const kept = isUnpaired ? inlineHtmlSource(value) : null;
+    if (kept !== null) {
+      target.push({ type: 'inlinehtml', source: kept });
+      return;
+    }
     if (tag && known) {
       const count = open.get(known.bit) ?? 0;
       if (!known.exact) context.notes.approximate();
@@ -190,6 +203,12 @@ export function phrasingToInline(
       target.push(lineBreak());
       return;
     }
+    // Any other inert tag, comment or declaration is kept exactly as written.
+    const source = inlineHtmlSource(value);
+    if (source !== null) {
+      target.push({ type: 'inlinehtml', source });
+      return;
+    }
     context.notes.warn('Raw HTML was removed; only its text was kept.');
     const words = htmlText(value);
     if (words !== '') pushText(target, words, tagFormat());
@@ -198,6 +217,55 @@ export function phrasingToInline(
   walk(nodes, baseFormat, out);
   if (tagFormat() !== 0) context.notes.approximate();
   return out;
+}
+
+function isFormatTag(value: string): boolean {
+  const tag = FORMAT_TAG.exec(value.trim());
+  return tag !== null && Object.hasOwn(FORMAT_TAGS, tag[2]!.toLowerCase());
+}
+
+/** True when a mark's first or last leaf is raw HTML the importer keeps as a node. */
+function htmlAtEdge(node: Nodes, unpaired: Set<Nodes>): boolean {
+  const keptAsNode = (leaf: Nodes | undefined): boolean =>
+    leaf?.type === 'html' &&
+    inlineHtmlSource(leaf.value) !== null &&
+    (unpaired.has(leaf) || !isFormatTag(leaf.value));
+  const edge = (from: Nodes, last: boolean): Nodes | undefined => {
+    let leaf: Nodes | undefined = from;
+    while (leaf && 'children' in leaf && MARK_ORDER.includes(leaf.type))
+      leaf = last ? leaf.children.at(-1) : leaf.children[0];
+    return leaf;
+  };
+  if (!('children' in node)) return false;
+  return (
+    keptAsNode(edge(node.children[0]!, false)) || keptAsNode(edge(node.children.at(-1)!, true))
+  );
+}
+
+/**
+ * The bare formatting tags (`<b>`, `</ins>`) of a paragraph that have no partner in it: an
+ * opening tag never closed, a closing tag never opened. Pairs are matched per format, in
+ * reading order, as the importer applies them.
+ */
+function unpairedFormatTags(nodes: readonly Nodes[]): Set<Nodes> {
+  const opened = new Map<number, Nodes[]>();
+  const unpaired = new Set<Nodes>();
+  const visit = (node: Nodes): void => {
+    if (node.type === 'html') {
+      const tag = FORMAT_TAG.exec(node.value.trim());
+      const known = tag ? FORMAT_TAGS[tag[2]!.toLowerCase()] : undefined;
+      if (!tag || !known) return;
+      const stack = opened.get(known.bit) ?? [];
+      opened.set(known.bit, stack);
+      if (tag[1] !== '/') stack.push(node);
+      else if (stack.pop() === undefined) unpaired.add(node);
+      return;
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  nodes.forEach(visit);
+  for (const stack of opened.values()) for (const node of stack) unpaired.add(node);
+  return unpaired;
 }
 
 // Soft line breaks read as spaces; tabs become Lexical tab nodes, as typing them would.

@@ -11,7 +11,7 @@ const views = new Map<string, DecoratorView>();
 
 /** Registers the view of a decorator node type (renderer start-up). */
 export function registerDecoratorView(
-  type: 'image' | 'button' | 'embed' | 'htmlcard',
+  type: 'image' | 'button' | 'embed' | 'htmlcard' | 'inlinehtml',
   view: DecoratorView,
 ): void {
   views.set(type, view);

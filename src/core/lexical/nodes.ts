@@ -10,6 +10,7 @@ import { EmbedNode } from './EmbedNode.ts';
 import { HtmlCardNode } from './HtmlCardNode.ts';
 import { ImageNode } from './ImageNode.ts';
 import { QuoteBlockNode } from './QuoteBlockNode.ts';
+import { InlineHtmlNode } from './InlineHtmlNode.ts';
 import { RoundupItemNode } from './RoundupItemNode.ts';
 import { TABLE_NODES } from './TableNode.ts';
 
@@ -35,6 +36,7 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   EmbedNode,
   HtmlCardNode,
   QuoteBlockNode,
+  InlineHtmlNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -61,5 +63,6 @@ export const BODY_NODE_TYPES = [
   'embed',
   'htmlcard',
   'quoteblock',
+  'inlinehtml',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

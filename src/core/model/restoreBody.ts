@@ -1,5 +1,6 @@
 import { restoreRoundupFields } from './restoreRoundup.ts';
 import { restoreCodeBlock } from './restoreCodeBlock.ts';
+import { restoreInlineHtml } from './inlineHtml.ts';
 import { restoreTable } from './restoreTable.ts';
 import { restoreCallout, restoreEmbed, restoreHtmlCard } from './restoreCards.ts';
 import { restoreQuoteBlock } from './restoreQuoteBlock.ts';
@@ -167,6 +168,7 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
     case 'link':
     case 'linebreak':
     case 'tab':
+    case 'inlinehtml':
       return 'inline';
     default: {
       // Unknown block: keep its words as a paragraph rather than lose them.
@@ -260,6 +262,11 @@ function restoreInline(children: unknown[]): Node[] {
       case 'tab':
         out.push({ type: child.type, version: 1 });
         break;
+      case 'inlinehtml': {
+        const node = restoreInlineHtml(child);
+        if (node) out.push(node);
+        break;
+      }
       case 'link': {
         const inner = restoreInline(arrayOf(child.children)).filter((n) => n.type !== 'link');
         // Relative links are kept (Markdown from a web site); preflight flags them.

@@ -11,7 +11,7 @@ export interface TableRestoreKit {
   paragraph(children: Node[]): Node;
 }
 
-const INLINE_TYPES = new Set(['text', 'link', 'linebreak', 'tab']);
+const INLINE_TYPES = new Set(['text', 'link', 'linebreak', 'tab', 'inlinehtml']);
 
 /**
  * Repairs a loose `table`, `tablerow` or `tablecell` into Galley's table shape (see

@@ -123,3 +123,43 @@ describe('a hostile HTML card through every path', () => {
     expectInertMarkdown(renderMarkdown(result.edition));
   });
 });
+
+describe('hostile HTML inline among text through every path', () => {
+  // Every tag of the corpus as an inline HTML node, straight into a section as a file or a
+  // peer could hold it (no restoreEdition, so the setter never saw it).
+  const tags = HOSTILE.flatMap(([, html]) =>
+    [...html.matchAll(/<[^<>]*>/g)].map(([source]) => ({ type: 'inlinehtml', version: 1, source })),
+  );
+
+  it('the email, the Markdown and the text hold nothing executable', () => {
+    const edition = cardsEdition();
+    edition.sections[0]!.body.root.children.push({
+      type: 'paragraph',
+      version: 1,
+      children: [{ type: 'text', version: 1, text: 'words', format: 0 }, ...tags],
+    });
+    const profile = defaultProfile();
+    const { html } = renderEmail(edition, profile);
+    expectInert(html.slice(html.indexOf('<body')));
+    expectInert(renderMarkdown(edition));
+    expectInertMarkdown(renderMarkdown(edition));
+    expectInert(renderText(edition, profile));
+  });
+
+  it('imported among words, only inert pieces are kept, and the export stays inert', () => {
+    const paragraphs = HOSTILE.map(([, html]) => `Before ${html.replace(/\n+/g, ' ')} after`);
+    const result = parseGalleyMarkdown(`# Edition\n\n## Story\n\n${paragraphs.join('\n\n')}\n`);
+    if (!result.ok) throw new Error(result.error.message);
+    const kept: string[] = [];
+    const visit = (node: { type: string; source?: unknown; children?: unknown[] }) => {
+      if (node.type === 'inlinehtml') kept.push(String(node.source));
+      for (const child of node.children ?? []) visit(child as typeof node);
+    };
+    for (const section of result.edition.sections) visit(section.body.root);
+    expect(kept.length).toBeGreaterThan(5);
+    for (const source of kept) expectInert(source);
+    expectInertMarkdown(renderMarkdown(result.edition));
+    // (The plain text is not checked here: text the importer keeps as words, such as a
+    // `<SCRIPT SRC=...>` micromark reads as text, is literal text there, as before.)
+  });
+});

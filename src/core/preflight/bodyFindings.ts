@@ -5,6 +5,7 @@ import { walkBody } from '../export/shared/walkBody.ts';
 import type { Section, SerializedBodyNode } from '../model/types.ts';
 import { codeBlockFindings } from './codeBlockFindings.ts';
 import { calloutFindings, embedFindings, htmlCardFindings } from './cardFindings.ts';
+import { inlineHtmlFindings, type FoundInlineHtml } from './inlineHtmlFindings.ts';
 import { urlProblems } from './linkFindings.ts';
 import { roundupItemFindings } from './roundupFindings.ts';
 import { tableFindings } from './tableFindings.ts';
@@ -15,6 +16,7 @@ import type { Finding } from './types.ts';
 export function bodyFindings(section: Section, profile: PublicationProfile): Finding[] {
   const findings: Finding[] = [];
   const at = (path: number[]) => ({ sectionId: section.id, nodePath: path });
+  const inlineHtml: FoundInlineHtml[] = [];
   walkBody(section.body, (node, path) => {
     switch (node.type) {
       case 'text':
@@ -59,8 +61,12 @@ export function bodyFindings(section: Section, profile: PublicationProfile): Fin
       case 'htmlcard':
         findings.push(...htmlCardFindings(node).map((f) => ({ ...f, ...at(path) })));
         break;
+      case 'inlinehtml':
+        inlineHtml.push({ node, path });
+        break;
     }
   });
+  for (const f of inlineHtmlFindings(inlineHtml)) findings.push({ ...f, sectionId: section.id });
   return findings;
 }
 

@@ -1,7 +1,13 @@
-import { $isButtonNode, $isImageNode, registerDecoratorView } from '../../core/index.ts';
+import {
+  $isButtonNode,
+  $isImageNode,
+  $isInlineHtmlNode,
+  registerDecoratorView,
+} from '../../core/index.ts';
 import { ButtonView } from './ButtonView.tsx';
 import { registerCardViews } from './cardViews.tsx';
 import { ImageView } from './ImageView.tsx';
+import { InlineHtmlView } from './InlineHtmlView.tsx';
 
 let registered = false;
 
@@ -27,6 +33,11 @@ export function registerEditorViews(): void {
   registerDecoratorView('button', (node) =>
     $isButtonNode(node) ? (
       <ButtonView nodeKey={node.getKey()} label={node.getLabel()} url={node.getUrl()} />
+    ) : null,
+  );
+  registerDecoratorView('inlinehtml', (node) =>
+    $isInlineHtmlNode(node) ? (
+      <InlineHtmlView nodeKey={node.getKey()} source={node.getSource()} />
     ) : null,
   );
   registerCardViews();

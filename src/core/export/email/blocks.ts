@@ -114,6 +114,10 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       return [htmlCardEmail(node)];
     case 'quoteblock':
       return [quoteBlockEmail(node, ctx, renderNodes)];
+    case 'inlinehtml':
+      // Kept for the Markdown only: a lone tag cannot be placed safely in the email's
+      // table layout (its words are outside it and stay); preflight says so.
+      return [];
     default:
       return unreachableNodeType(type);
   }

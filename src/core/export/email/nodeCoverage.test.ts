@@ -193,6 +193,19 @@ const NODE_SAMPLES: Record<
     email: /class="gx-quote"[\s\S]*<p [^>]*>qb-one<\/p>[\s\S]*<h4 [^>]*>qb-two<\/h4>/,
     text: /^> qb-one\n>\n> #### qb-two$/m,
   },
+  // Kept for the Markdown only: the email and the text keep the words, never the tags.
+  inlinehtml: {
+    body: [
+      para(
+        text('Press '),
+        { type: 'inlinehtml', version: 1, source: '<kbd>' },
+        text('kbd-marker'),
+        { type: 'inlinehtml', version: 1, source: '</kbd>' },
+      ),
+    ],
+    email: /<p [^>]*>Press kbd-marker<\/p>/,
+    text: /^Press kbd-marker$/m,
+  },
 };
 
 /** A one-column table: a header cell and one body cell. */

@@ -45,6 +45,8 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
     'the sanitized HTML as a raw HTML block when it reads back as itself, else a fenced block ```html galley-card holding it',
   quoteblock:
     'blockquote > of its blocks, `>` lines between them; one paragraph alone after <!-- galley:quote-block -->',
+  inlinehtml:
+    'the tag, comment or declaration exactly as written, among the text; escaped text where it would open an HTML block',
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */

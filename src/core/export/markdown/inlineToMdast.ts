@@ -1,6 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { SerializedBodyNode } from '../../model/types.ts';
 import { marker } from './galleyMarkers.ts';
+import { inlineHtmlInLink, inlineHtmlSegment, opensHtmlBlockAfter } from './inlineHtmlMarkdown.ts';
 
 type Node = SerializedBodyNode;
 
@@ -54,10 +55,13 @@ export function inlineToMdast(children: Node[], options: InlineOptions = {}): Ph
         break;
       case 'linebreak':
         segments.push(
-          options.inHeading || index > lastContent
+          options.inHeading || index > lastContent || opensHtmlBlockAfter(children, index)
             ? { node: { type: 'html', value: marker('br') } }
             : { node: { type: 'break' }, transparent: true },
         );
+        break;
+      case 'inlinehtml':
+        segments.push(...inlineHtmlSegment(children, index, options));
         break;
       case 'link':
         segments.push({ link: child, format: sharedFormat(child) });
@@ -92,11 +96,13 @@ function linkToMdast(link: Node, options: InlineOptions, open: number): Phrasing
       inner.map((c) =>
         c.type === 'text'
           ? { text: String(c.text ?? ''), format: Number(c.format ?? 0) }
-          : c.type === 'tab'
-            ? { text: '\t', format: 0, transparent: true }
-            : options.inHeading
-              ? { node: { type: 'html', value: marker('br') } }
-              : { node: { type: 'break' }, transparent: true },
+          : c.type === 'inlinehtml'
+            ? inlineHtmlInLink(link.children!, c)
+            : c.type === 'tab'
+              ? { text: '\t', format: 0, transparent: true }
+              : options.inHeading
+                ? { node: { type: 'html', value: marker('br') } }
+                : { node: { type: 'break' }, transparent: true },
       ),
       open,
       options,

@@ -9,6 +9,7 @@ import {
   type Options,
   type State,
 } from 'mdast-util-to-markdown';
+import { htmlToMarkdown } from './inlineHtmlMarkdown.ts';
 
 /**
  * Underlined phrasing. Markdown has no underline, so it is written as `<ins>…</ins>`:
@@ -123,6 +124,7 @@ export const OPTIONS: Options = {
     underline: underline as Handle,
     listItem: listItem as Handle,
     text: text as Handle,
+    html: htmlToMarkdown as Handle,
   },
 };
 

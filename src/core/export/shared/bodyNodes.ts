@@ -40,6 +40,7 @@ const KNOWN: Record<BodyNodeType, true> = {
   embed: true,
   htmlcard: true,
   quoteblock: true,
+  inlinehtml: true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

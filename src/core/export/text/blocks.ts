@@ -101,6 +101,9 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
       return htmlCardTextBlocks(node);
     case 'quoteblock':
       return quoteBlockText(node, (child) => textBlocks(child, warn));
+    case 'inlinehtml':
+      // Markup, not words: plain text leaves the tag out (its words are outside it).
+      return [];
     default:
       return unreachableNodeType(type);
   }

@@ -109,6 +109,9 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
       return [webHtmlCard(node)];
     case 'quoteblock':
       return [webQuoteBlock(node, ctx, webNodes)];
+    case 'inlinehtml':
+      // Kept for the Markdown only, as in the email: a lone tag would unbalance the page.
+      return [];
     default:
       return unreachableNodeType(type);
   }

@@ -11,7 +11,8 @@ describe('isVerbatimSafeHtml', () => {
     ['a handler on an unknown tag', '<warning onclick="x()">hi</warning>'],
     ['a tab hidden in a scheme', '<a href="java\tscript:alert(1)">x</a>'],
     ['a protocol-relative link', '<a href="//evil.example/x">x</a>'],
-    ['a relative image (nothing to load it from in an email)', '<img src="/i.png" alt="i">'],
+    ['an image from another site without a scheme', '<img src="//evil.example/i.png" alt="i">'],
+    ['an image from a data URL', '<img src="data:image/png;base64,AAAA" alt="i">'],
     ['an unknown attribute', '<div x-on:click="alert(1)">x</div>'],
     ['a target other than a new window', '<a href="https://a.example" target="_top">x</a>'],
     ['a style with a url()', '<p style="background:url(http://a.example/x.png)">x</p>'],
@@ -35,6 +36,10 @@ describe('isVerbatimSafeHtml', () => {
     ['a table without tbody', '<table><tr><td>\nfoo\n</td></tr></table>'],
     ['data and aria attributes', '<span data-kind="tip" aria-label="Tip">!</span>'],
     ['a safe inline style', '<td style="padding:8px;color:#333333">x</td>'],
+    [
+      "a relative image (from the page's own site)",
+      '<img src="/i.png" alt="i"><img src="moon.jpg">',
+    ],
     ['a new-window link', '<a href="https://a.example/" target="_blank" rel="noopener">x</a>'],
   ])('keeps %s', (_, html) => {
     expect(isVerbatimSafeHtml(html)).toBe(true);

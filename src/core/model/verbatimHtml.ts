@@ -1,7 +1,7 @@
 import { parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { isSafeStyle, MAX_CARD_HTML, STRIP } from './sanitizeCardHtml.ts';
-import { sanitizeBodyLinkUrl, sanitizeImageSrc } from './url.ts';
+import { relativeLinkUrl, sanitizeBodyLinkUrl, sanitizeImageSrc } from './url.ts';
 
 type ChildNode = DefaultTreeAdapterMap['childNode'];
 
@@ -105,11 +105,13 @@ const ATTRIBUTES = new Set([
 ]);
 
 // URL attributes: the link checks of the body model (web, mail and phone links, or a
-// relative reference; images load only over http(s)).
+// relative reference). Images load over http(s) or from the page's own site (a relative
+// source, as a Markdown draft for a web site writes it; the email drops it, see
+// htmlCardLeftOut).
 const URL_CHECKS: Record<string, (value: string) => boolean> = {
   href: (value) => sanitizeBodyLinkUrl(value) !== null,
   cite: (value) => sanitizeBodyLinkUrl(value) !== null,
-  src: (value) => sanitizeImageSrc(value) !== null,
+  src: (value) => sanitizeImageSrc(value) !== null || relativeLinkUrl(value) !== null,
 };
 
 function isInert(node: ChildNode): boolean {

@@ -3,6 +3,7 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
+import { BlockListItemNode, BlockListNode } from './BlockListNode.ts';
 import { ButtonNode } from './ButtonNode.ts';
 import { CodeBlockNode } from './CodeBlockNode.ts';
 import { CalloutNode } from './CalloutNode.ts';
@@ -33,6 +34,8 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   CalloutNode,
   EmbedNode,
   HtmlCardNode,
+  BlockListNode,
+  BlockListItemNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -58,5 +61,7 @@ export const BODY_NODE_TYPES = [
   'callout',
   'embed',
   'htmlcard',
+  'blocklist',
+  'blocklistitem',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

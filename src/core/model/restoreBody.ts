@@ -1,5 +1,6 @@
 import { restoreRoundupFields } from './restoreRoundup.ts';
 import { restoreCodeBlock } from './restoreCodeBlock.ts';
+import { restoreBlockList, restoreLoneBlockListItem } from './restoreBlockList.ts';
 import { restoreTable } from './restoreTable.ts';
 import { restoreCallout, restoreEmbed, restoreHtmlCard } from './restoreCards.ts';
 import type { SectionBody, SerializedBodyNode } from './types.ts';
@@ -160,6 +161,10 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
       return restoreEmbed(node);
     case 'htmlcard':
       return restoreHtmlCard(node);
+    case 'blocklist':
+      return restoreBlockList(node, restoreBlocks);
+    case 'blocklistitem':
+      return restoreLoneBlockListItem(node, restoreBlocks);
     case 'text':
     case 'link':
     case 'linebreak':

@@ -14,6 +14,7 @@ import {
   unreachableNodeType,
 } from '../shared/bodyNodes.ts';
 import { codeBlockOf } from '../shared/codeBlock.ts';
+import { blockListEmail } from './blockListEmail.ts';
 import { codeBlockEmail } from './codeBlockEmail.ts';
 import { startSide, type EmailContext } from './context.ts';
 import { calloutEmail, embedEmail, htmlCardEmail } from './cardsEmail.ts';
@@ -111,6 +112,13 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       return [embedEmail(node, ctx)];
     case 'htmlcard':
       return [htmlCardEmail(node)];
+    case 'blocklist':
+      return [blockListEmail(node, ctx, renderNodes)];
+    case 'blocklistitem':
+      // Only reached outside a block list (restoreBody never leaves one): give it one.
+      return [
+        blockListEmail({ type: 'blocklist', version: 1, children: [node] }, ctx, renderNodes),
+      ];
     default:
       return unreachableNodeType(type);
   }

@@ -1,6 +1,7 @@
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
+import { blockListToMdast } from './blockListMarkdown.ts';
 import { codeBlockToMdast } from './codeBlockMarkdown.ts';
 import { calloutToMdast, embedToMdast, htmlCardToMdast } from './cardsMarkdown.ts';
 import { isLooseList } from '../../model/looseList.ts';
@@ -42,6 +43,9 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
   embed: '<!-- galley:embed {fields} --> then a linked thumbnail, a quote or a link',
   htmlcard:
     'the sanitized HTML as a raw HTML block when it reads back as itself, else a fenced block ```html galley-card holding it',
+  blocklist:
+    'a list (- or 1. with start) whose items hold blocks indented under the marker; loose with blank lines between items and blocks',
+  blocklistitem: "a list item: its blocks, indented by the marker's width",
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -124,6 +128,8 @@ function blockToMdast(node: Node): RootContent[] {
       return embedToMdast(node);
     case 'htmlcard':
       return htmlCardToMdast(node);
+    case 'blocklist':
+      return withAttrs(blockAttrs(node), blockListToMdast(node, blockToMdast));
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.
       const inline = inlineToMdast(children);

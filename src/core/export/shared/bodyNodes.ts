@@ -39,6 +39,8 @@ const KNOWN: Record<BodyNodeType, true> = {
   callout: true,
   embed: true,
   htmlcard: true,
+  blocklist: true,
+  blocklistitem: true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

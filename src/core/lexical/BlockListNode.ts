@@ -95,8 +95,18 @@ export class BlockListNode extends ElementNode {
   getListType(): BlockListType {
     return this.getLatest().__listType;
   }
+  setListType(listType: BlockListType): this {
+    const self = this.getWritable();
+    self.__listType = blockListFields({ listType }).listType;
+    return self;
+  }
   getStart(): number {
     return this.getLatest().__start;
+  }
+  setStart(start: number): this {
+    const self = this.getWritable();
+    self.__start = blockListFields({ start }).start;
+    return self;
   }
   isLoose(): boolean {
     return this.getLatest().__loose;

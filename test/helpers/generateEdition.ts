@@ -2,6 +2,7 @@ import type { Edition, Section, SerializedBodyNode } from '../../src/core/index.
 import { el as element, text } from './bodyNodes.ts';
 import { codeBlock } from './codeBlockNodes.ts';
 import { type Random, seededRandom } from './random.ts';
+import { generateBlockList } from './generateBlockList.ts';
 import { generateCard } from './generateCards.ts';
 import { generateTable } from './generateTable.ts';
 
@@ -87,6 +88,7 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
   if (regular < sectionCount) sections.push(roundupSection(seed));
   addTables(seed, sections);
   addCards(seed, sections);
+  addBlockLists(seed, sections);
   return {
     formatVersion: 1,
     id: `gen${seed}`,
@@ -120,6 +122,16 @@ function addCards(seed: number, sections: Section[]): void {
     if (section.kind === 'roundup' || !r.chance(0.5)) continue;
     const children = section.body.root.children;
     children.splice(r.int(0, children.length), 0, generateCard(r, inline));
+  }
+}
+
+// Block lists too: their own stream, like the tables.
+function addBlockLists(seed: number, sections: Section[]): void {
+  const r = seededRandom(seed * 4099 + 31);
+  for (const section of sections) {
+    if (section.kind === 'roundup' || !r.chance(0.4)) continue;
+    const children = section.body.root.children;
+    children.splice(r.int(0, children.length), 0, generateBlockList(r, inline));
   }
 }
 

@@ -16,6 +16,8 @@ export * from './model/codeLanguage.ts';
 export * from './export/shared/codeHighlight.ts';
 export * from './lexical/TableNode.ts';
 export * from './lexical/CalloutNode.ts';
+export * from './lexical/BlockListNode.ts';
+export * from './lexical/blockListEditing.ts';
 export * from './lexical/EmbedNode.ts';
 export * from './lexical/HtmlCardNode.ts';
 export * from './model/embed.ts';

@@ -14,6 +14,7 @@ import { EDITOR_NODES, sanitizeLinkUrl } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
 import { BlocksPlugin } from './BlocksPlugin.tsx';
+import { BlockListPlugin } from './BlockListPlugin.tsx';
 import { CodeBlockPlugin } from './CodeBlockPlugin.tsx';
 import { CardsPlugin } from './CardsPlugin.tsx';
 import { EditorServicesContext, type EditorServices } from './EditorServices.ts';
@@ -179,6 +180,7 @@ function SectionEditorBody({
             <CodeBlockPlugin />
             <TablePlugin />
             <CardsPlugin />
+            <BlockListPlugin />
             <EditorBridge readOnly={readOnly} onEditor={onEditor} />
             <NewTextPlugin sectionId={sectionId} binding={binding} changes={changes} />
           </div>

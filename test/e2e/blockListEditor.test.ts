@@ -41,10 +41,12 @@ describe('a list whose items hold blocks, in the editor', () => {
         // In the loose list's first item: after its second paragraph, Enter makes an empty
         // paragraph in the item, and Enter again turns it into the next item.
         await expect.poll(() => body.getAttribute('contenteditable')).toBe('true');
-        await body.getByText('They list every breaking change').click();
-        // The caret at the end of that paragraph (End once the click's caret has landed).
+        // A click just past the paragraph's last letter puts the caret at its end.
+        const paragraph = body.getByText('They list every breaking change');
+        const box = await paragraph.boundingBox();
+        if (box === null) throw new Error('the paragraph is not on screen');
+        await paragraph.click({ position: { x: box.width - 1, y: box.height / 2 } });
         const caretAtEnd = async () => {
-          await page.keyboard.press('End');
           const at: unknown = await page.evaluate(`(() => {
             const s = document.getSelection();
             return s && s.anchorNode ? s.anchorNode.textContent.length === s.anchorOffset &&
@@ -68,6 +70,24 @@ describe('a list whose items hold blocks, in the editor', () => {
         await expect
           .poll(() => loose.locator('> li').first().innerText())
           .toContain('since the last edition. Really.');
+        // The code block shortcut works inside an item, as in a table cell.
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('```ts ');
+        await page.keyboard.type('ship()');
+        const codeInItem = loose.locator('> li').first().locator('.ge-code-block');
+        await expect.poll(() => codeInItem.count(), { timeout: 10_000 }).toBe(1);
+        expect(await codeInItem.innerText()).toBe('ship()');
+        // The hub's copy (what exports read) holds the edit, inside the block list.
+        const stored = async () => {
+          const { edition } = value(
+            await server.backend.invoke('editions.get', { id: summary.id }),
+          );
+          const list = edition.sections[0]!.body.root.children.filter(
+            (n) => n.type === 'blocklist',
+          )[1];
+          return JSON.stringify(list ?? null);
+        };
+        await expect.poll(stored, { timeout: 15_000 }).toContain('ship()');
         await page.screenshot({ path: join(OUT, 'editor-after.png'), fullPage: true });
         expect(errors).toEqual([]);
         await context.close();

@@ -19,16 +19,21 @@ export function blockListText(node: SerializedBodyNode, blocks: Blocks): TextBlo
     const indent = ' '.repeat(columns(marker));
     if (loose && index > 0) lines.push('');
     let first = true;
-    for (const block of childrenOf(item).flatMap(blocks)) {
-      if (!first) lines.push('');
-      block.forEach((line, i) => {
-        const prefix = first && i === 0 ? marker : indent;
-        // The block was wrapped at the full width; a line the indent pushes past it wraps again.
-        if (line === '') lines.push('');
-        else if (columns(prefix + line) > TEXT_WIDTH) lines.push(...wrap(line, prefix, indent));
-        else lines.push(prefix + line);
-      });
-      first = false;
+    for (const child of childrenOf(item)) {
+      // Code keeps its lines as written (a wrapped line would change the code).
+      const rewrap = child.type !== 'code-block';
+      for (const block of blocks(child)) {
+        if (!first) lines.push('');
+        block.forEach((line, i) => {
+          const prefix = first && i === 0 ? marker : indent;
+          // The block was wrapped at the full width; a line the indent pushes past it wraps again.
+          if (line === '') lines.push('');
+          else if (rewrap && columns(prefix + line) > TEXT_WIDTH)
+            lines.push(...wrap(line, prefix, indent));
+          else lines.push(prefix + line);
+        });
+        first = false;
+      }
     }
     if (first) lines.push(marker.trimEnd());
   });

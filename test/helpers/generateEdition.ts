@@ -2,6 +2,7 @@ import type { Edition, Section, SerializedBodyNode } from '../../src/core/index.
 import { el as element, text } from './bodyNodes.ts';
 import { codeBlock } from './codeBlockNodes.ts';
 import { type Random, seededRandom } from './random.ts';
+import { generateBlockList } from './generateBlockList.ts';
 import { generateCard } from './generateCards.ts';
 import { generateTable } from './generateTable.ts';
 import { generateQuoteBlock } from './generateQuoteBlock.ts';
@@ -90,6 +91,7 @@ export function generateEdition(seed: number, sectionCount = 6): Edition {
   addCards(seed, sections);
   addQuoteBlocks(seed, sections);
   addInlineHtml(seed, sections);
+  addBlockLists(seed, sections);
   return {
     formatVersion: 1,
     id: `gen${seed}`,
@@ -118,22 +120,12 @@ function addTables(seed: number, sections: Section[]): void {
 
 // Callouts, embeds and HTML cards too: their own stream, like the tables.
 function addCards(seed: number, sections: Section[]): void {
-  const r = seededRandom(seed * 6151 + 29);
-  for (const section of sections) {
-    if (section.kind === 'roundup' || !r.chance(0.5)) continue;
-    const children = section.body.root.children;
-    children.splice(r.int(0, children.length), 0, generateCard(r, inline));
-  }
+  sprinkle(sections, seededRandom(seed * 6151 + 29), 0.5, (r) => generateCard(r, inline));
 }
 
 // Quote containers too: their own stream, like the cards.
 function addQuoteBlocks(seed: number, sections: Section[]): void {
-  const r = seededRandom(seed * 4099 + 31);
-  for (const section of sections) {
-    if (section.kind === 'roundup' || !r.chance(0.4)) continue;
-    const children = section.body.root.children;
-    children.splice(r.int(0, children.length), 0, generateQuoteBlock(r, inline));
-  }
+  sprinkle(sections, seededRandom(seed * 4099 + 31), 0.4, (r) => generateQuoteBlock(r, inline));
 }
 
 // Inline HTML (a key cap around a run, a comment after it): its own stream, like the tables.
@@ -150,6 +142,25 @@ function addInlineHtml(seed: number, sections: Section[]): void {
     const at = children.findIndex((c) => c.type === 'text');
     children.splice(at, 1, tag('<kbd>'), children[at]!, tag('</kbd>'));
     if (r.chance(0.5)) children.push(tag('<!-- note -->'));
+  }
+}
+
+// Block lists too: their own stream, like the tables.
+function addBlockLists(seed: number, sections: Section[]): void {
+  sprinkle(sections, seededRandom(seed * 4111 + 37), 0.4, (r) => generateBlockList(r, inline));
+}
+
+/** Puts one block made by `make` at a random place in some sections (never a roundup). */
+function sprinkle(
+  sections: Section[],
+  r: Random,
+  chance: number,
+  make: (r: Random) => SerializedBodyNode,
+): void {
+  for (const section of sections) {
+    if (section.kind === 'roundup' || !r.chance(chance)) continue;
+    const children = section.body.root.children;
+    children.splice(r.int(0, children.length), 0, make(r));
   }
 }
 

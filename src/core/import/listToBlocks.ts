@@ -1,7 +1,9 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { opensFragile } from '../export/markdown/bodyToMdast.ts';
 import { parseMarkers } from '../export/markdown/galleyMarkers.ts';
+import { MAX_BLOCK_LIST_DEPTH } from '../model/blockList.ts';
 import { looseListState } from '../model/looseList.ts';
+import { blockListFromMdast, listNeedsBlocks } from './blockListImport.ts';
 import type { ImportContext } from './importContext.ts';
 import { childrenOf, lineBreak, textNode, typeOf, type Loose } from './looseNodes.ts';
 import { phrasingToInline } from './phrasingToInline.ts';
@@ -23,7 +25,29 @@ export function listToBlocks(
   context: ImportContext,
   depth: number,
   flowToBlocks: FlowToBlocks,
+  inlineOnly = false,
 ): Loose[] {
+  // Items of several blocks make a block list (a check list, or one nested too deep, stays
+  // a list and approximates, as below).
+  if (
+    !inlineOnly &&
+    depth < MAX_BLOCK_LIST_DEPTH &&
+    !isCheckList(list, context) &&
+    listNeedsBlocks(list)
+  ) {
+    const nested = (child: List, childAttrs: Loose, childDepth: number) =>
+      listToBlocks(child, childAttrs, context, childDepth, flowToBlocks);
+    const { list: blockList, after } = blockListFromMdast(
+      list,
+      attrs,
+      context,
+      depth,
+      flowToBlocks,
+      nested,
+    );
+    if (blockList) return [blockList, ...after];
+    return [...listToBlocks(list, attrs, context, depth, flowToBlocks, true), ...after];
+  }
   const { listType, start, items } = convertList(list, context, depth, flowToBlocks);
   // CommonMark: a list is loose when a blank line separates its items or two blocks of
   // one item; its items then render as paragraphs. An item of several paragraphs still
@@ -42,11 +66,7 @@ function convertList(
   depth: number,
   flowToBlocks: FlowToBlocks,
 ): { listType: string; start: number; items: Loose[] } {
-  const withText = list.children.filter((item) => item.children.some((c) => c.type !== 'list'));
-  const check =
-    !list.ordered &&
-    withText.length > 0 &&
-    withText.every((item) => taskBox(item, context) !== null);
+  const check = isCheckList(list, context);
   // CommonMark numbers from 0 up (`0.` is a list from 0); the model keeps any start.
   const start = typeof list.start === 'number' ? list.start : 1;
   const items: Loose[] = [];
@@ -58,7 +78,7 @@ function convertList(
     item.children.forEach((child, index) => {
       if (child.type === 'list') {
         if (depth + 1 < MAX_LIST_DEPTH) {
-          nested.push(...listToBlocks(child, {}, context, depth + 1, flowToBlocks));
+          nested.push(...listToBlocks(child, {}, context, depth + 1, flowToBlocks, true));
         } else {
           context.notes.warn(`Lists nested deeper than ${MAX_LIST_DEPTH} levels were flattened.`);
           // Its items join this list, after this item.
@@ -100,6 +120,16 @@ function convertList(
     }
   }
   return { listType: check ? 'check' : list.ordered ? 'number' : 'bullet', start, items };
+}
+
+// A bullet list whose every item with text starts with a task box.
+function isCheckList(list: List, context: ImportContext): boolean {
+  const withText = list.children.filter((item) => item.children.some((c) => c.type !== 'list'));
+  return (
+    !list.ordered &&
+    withText.length > 0 &&
+    withText.every((item) => taskBox(item, context) !== null)
+  );
 }
 
 // An item's inline content; an image or other block keeps only its words.

@@ -3,6 +3,7 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
+import { BlockListItemNode, BlockListNode } from './BlockListNode.ts';
 import { ButtonNode } from './ButtonNode.ts';
 import { CodeBlockNode } from './CodeBlockNode.ts';
 import { CalloutNode } from './CalloutNode.ts';
@@ -37,6 +38,8 @@ export const EDITOR_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HtmlCardNode,
   QuoteBlockNode,
   InlineHtmlNode,
+  BlockListNode,
+  BlockListItemNode,
 ];
 
 /** The serialized `type` of every node a body may contain, built-ins included. */
@@ -64,5 +67,7 @@ export const BODY_NODE_TYPES = [
   'htmlcard',
   'quoteblock',
   'inlinehtml',
+  'blocklist',
+  'blocklistitem',
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];

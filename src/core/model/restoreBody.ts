@@ -1,6 +1,7 @@
 import { restoreRoundupFields } from './restoreRoundup.ts';
 import { restoreCodeBlock } from './restoreCodeBlock.ts';
 import { restoreInlineHtml } from './inlineHtml.ts';
+import { restoreBlockList, restoreLoneBlockListItem } from './restoreBlockList.ts';
 import { restoreTable } from './restoreTable.ts';
 import { restoreCallout, restoreEmbed, restoreHtmlCard } from './restoreCards.ts';
 import { restoreQuoteBlock } from './restoreQuoteBlock.ts';
@@ -164,6 +165,10 @@ function restoreBlock(node: Loose): Node | 'inline' | null {
       return restoreHtmlCard(node);
     case 'quoteblock':
       return restoreQuoteBlock(node, restoreBlocks);
+    case 'blocklist':
+      return restoreBlockList(node, restoreBlocks);
+    case 'blocklistitem':
+      return restoreLoneBlockListItem(node, restoreBlocks);
     case 'text':
     case 'link':
     case 'linebreak':

@@ -16,6 +16,9 @@ export const QUOTE_BLOCK_CHILD_TYPES = new Set([
   'code-block',
   'quote',
   'quoteblock',
+  // A list whose items hold blocks; its items never hold a quote container, so nesting
+  // stays bounded by the two depths (MAX_QUOTE_DEPTH, MAX_BLOCK_LIST_DEPTH).
+  'blocklist',
   'horizontalrule',
   'image',
   'button',

@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { generateEdition } from '../../../test/helpers/generateEdition.ts';
 import { restoreEdition } from '../model/restoreEdition.ts';
 import { readBody } from '../lexical/bodySession.ts';
+import { isRecord } from '../model/isRecord.ts';
+import type { SectionBody } from '../model/types.ts';
 import {
   addSection,
   applyEdition,
@@ -127,7 +129,13 @@ describe('edition docs', () => {
   it('reads bodies written by headless Lexical', () => {
     const edition = restoreEdition(generateEdition(9, 3));
     const docs = editionToDocs(edition);
-    expect(readBody(docs.sections.get(edition.sections[0]!.id)!)).toEqual(
+    // Lexical writes a tab out whole ({type: 'tab', text: '\t', detail, ...}); the model's
+    // canonical form is {type: 'tab'}. Everything else must already be as written.
+    const compactTabs = (body: SectionBody): unknown =>
+      JSON.parse(JSON.stringify(body), (_, value: unknown) =>
+        isRecord(value) && value.type === 'tab' ? { type: 'tab', version: 1 } : value,
+      );
+    expect(compactTabs(readBody(docs.sections.get(edition.sections[0]!.id)!))).toEqual(
       edition.sections[0]!.body,
     );
   });

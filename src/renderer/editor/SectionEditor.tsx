@@ -14,6 +14,7 @@ import { EDITOR_NODES, sanitizeLinkUrl } from '../../core/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { EditorIdentity, SyncManager } from '../sync/SyncManager.ts';
 import { BlocksPlugin } from './BlocksPlugin.tsx';
+import { BlockListPlugin } from './BlockListPlugin.tsx';
 import { CodeBlockPlugin } from './CodeBlockPlugin.tsx';
 import { CardsPlugin } from './CardsPlugin.tsx';
 import { EditorServicesContext, type EditorServices } from './EditorServices.ts';
@@ -181,6 +182,7 @@ function SectionEditorBody({
             <TablePlugin />
             <CardsPlugin />
             <QuoteBlockPlugin />
+            <BlockListPlugin />
             <EditorBridge readOnly={readOnly} onEditor={onEditor} />
             <NewTextPlugin sectionId={sectionId} binding={binding} changes={changes} />
           </div>

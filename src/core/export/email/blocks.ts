@@ -14,6 +14,7 @@ import {
   unreachableNodeType,
 } from '../shared/bodyNodes.ts';
 import { codeBlockOf } from '../shared/codeBlock.ts';
+import { blockListEmail } from './blockListEmail.ts';
 import { codeBlockEmail } from './codeBlockEmail.ts';
 import { startSide, type EmailContext } from './context.ts';
 import { calloutEmail, embedEmail, htmlCardEmail } from './cardsEmail.ts';
@@ -118,6 +119,13 @@ export function renderNode(node: SerializedBodyNode, ctx: EmailContext): Element
       // Kept for the Markdown only: a lone tag cannot be placed safely in the email's
       // table layout (its words are outside it and stay); preflight says so.
       return [];
+    case 'blocklist':
+      return [blockListEmail(node, ctx, renderNodes)];
+    case 'blocklistitem':
+      // Only reached outside a block list (restoreBody never leaves one): give it one.
+      return [
+        blockListEmail({ type: 'blocklist', version: 1, children: [node] }, ctx, renderNodes),
+      ];
     default:
       return unreachableNodeType(type);
   }

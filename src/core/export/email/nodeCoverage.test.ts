@@ -206,6 +206,29 @@ const NODE_SAMPLES: Record<
     email: /<p [^>]*>Press kbd-marker<\/p>/,
     text: /^Press kbd-marker$/m,
   },
+  blocklist: {
+    body: [
+      el(
+        'blocklist',
+        [el('blocklistitem', [para(text('step-marker')), para(text('second-marker'))])],
+        { listType: 'number', start: 3, loose: true },
+      ),
+    ],
+    email:
+      /<ol [^>]*start="3">\n<li [^>]*>\n?<p [^>]*>step-marker<\/p>\n?<p [^>]*>second-marker<\/p>/,
+    text: /^3\. step-marker\n\n {3}second-marker$/m,
+  },
+  blocklistitem: {
+    body: [
+      el('blocklist', [el('blocklistitem', [para(text('tight-marker'))])], {
+        listType: 'bullet',
+        start: 1,
+        loose: false,
+      }),
+    ],
+    email: /<ul [^>]*>\n<li [^>]*>\n?<p style="margin:0">tight-marker<\/p>/,
+    text: /^- tight-marker$/m,
+  },
 };
 
 /** A one-column table: a header cell and one body cell. */

@@ -1,6 +1,7 @@
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { BodyNodeType } from '../../lexical/nodes.ts';
 import type { SectionBody, SerializedBodyNode } from '../../model/types.ts';
+import { blockListToMdast } from './blockListMarkdown.ts';
 import { codeBlockToMdast } from './codeBlockMarkdown.ts';
 import { calloutToMdast, embedToMdast, htmlCardToMdast } from './cardsMarkdown.ts';
 import { isLooseList } from '../../model/looseList.ts';
@@ -47,6 +48,9 @@ export const MARKDOWN_NODE_FORMS: Record<BodyNodeType, string> = {
     'blockquote > of its blocks, `>` lines between them; one paragraph alone after <!-- galley:quote-block -->',
   inlinehtml:
     'the tag, comment or declaration exactly as written, among the text; escaped text where it would open an HTML block',
+  blocklist:
+    'a list (- or 1. with start) whose items hold blocks indented under the marker; loose with blank lines between items and blocks',
+  blocklistitem: "a list item: its blocks, indented by the marker's width",
 };
 
 /** Converts a section body into mdast blocks (a body holding one empty paragraph gives none). */
@@ -131,6 +135,8 @@ function blockToMdast(node: Node): RootContent[] {
       return htmlCardToMdast(node);
     case 'quoteblock':
       return quoteBlockToMdast(node, blockToMdast);
+    case 'blocklist':
+      return withAttrs(blockAttrs(node), blockListToMdast(node, blockToMdast));
     default: {
       // Unknown to this exporter (restoreBody never leaves one): keep its words.
       const inline = inlineToMdast(children);

@@ -41,6 +41,8 @@ const KNOWN: Record<BodyNodeType, true> = {
   htmlcard: true,
   quoteblock: true,
   inlinehtml: true,
+  blocklist: true,
+  blocklistitem: true,
 };
 
 /** The node's type when the exporters know it, else null (the caller warns and keeps its text). */

@@ -19,6 +19,7 @@ import { oneLine } from '../shared/text.ts';
 import { roundupItemText } from './roundupText.ts';
 import { codeBlockText } from './codeBlockText.ts';
 import { tableText } from './tableText.ts';
+import { blockListText } from './blockListText.ts';
 import { calloutText, embedText, htmlCardTextBlocks } from './cardsText.ts';
 import { columns, TEXT_WIDTH, wrap } from './wrap.ts';
 import { quoteBlockText } from './quoteBlockText.ts';
@@ -104,6 +105,13 @@ export function textBlocks(node: SerializedBodyNode, warn: Warn): TextBlock[] {
     case 'inlinehtml':
       // Markup, not words: plain text leaves the tag out (its words are outside it).
       return [];
+    case 'blocklist':
+      return blockListText(node, (child) => textBlocks(child, warn));
+    case 'blocklistitem':
+      // Only reached outside a block list (restoreBody never leaves one): give it one.
+      return blockListText({ type: 'blocklist', version: 1, children: [node] }, (child) =>
+        textBlocks(child, warn),
+      );
     default:
       return unreachableNodeType(type);
   }

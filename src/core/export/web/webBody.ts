@@ -22,6 +22,7 @@ import {
 } from '../shared/bodyNodes.ts';
 import { codeBlockOf } from '../shared/codeBlock.ts';
 import { exportHref } from '../shared/links.ts';
+import { blockListWeb } from './blockListWeb.ts';
 import { codeBlockWeb } from './codeBlockWeb.ts';
 import { oneLine } from '../shared/text.ts';
 import { roundupItemWeb } from './roundupWeb.ts';
@@ -112,6 +113,11 @@ function webNode(node: SerializedBodyNode, ctx: WebContext): ElementContent[] {
     case 'inlinehtml':
       // Kept for the Markdown only, as in the email: a lone tag would unbalance the page.
       return [];
+    case 'blocklist':
+      return [blockListWeb(node, ctx, webNodes)];
+    case 'blocklistitem':
+      // Only reached outside a block list (restoreBody never leaves one): give it one.
+      return [blockListWeb({ type: 'blocklist', version: 1, children: [node] }, ctx, webNodes)];
     default:
       return unreachableNodeType(type);
   }

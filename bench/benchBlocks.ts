@@ -11,7 +11,8 @@ const text = (value: string, format = 0): Node => ({
 
 /**
  * The content blocks of issue 12 for the export benchmark's edition (loose input, restored
- * with the rest): code blocks, a callout, embeds (video, post, link card) and an HTML card.
+ * with the rest): code blocks, a callout, embeds (video, post, link card), an HTML card, a
+ * quote of several blocks, a list whose items hold code, and inline HTML.
  * `words(n)` supplies the text, so the edition stays deterministic for a seed.
  */
 export function benchBlocks(words: (n: number) => string, section: number): Node[] {
@@ -46,7 +47,42 @@ export function benchBlocks(words: (n: number) => string, section: number): Node
         html: `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td style="padding:12px;border:1px solid #dddddd"><p style="margin:0;color:#333333">${words(30)}</p><a href="https://partner.example.org/offer" style="color:#1a56db">${words(3)}</a></td></tr></table>`,
       },
     );
+  // The containers and inline HTML that came with full CommonMark: a quoted email of two
+  // paragraphs and a snippet, a list of steps each with its command, a key cap in the text.
+  if (section === 8)
+    blocks.push({
+      type: 'quoteblock',
+      version: 1,
+      children: [paragraph(text(words(30))), paragraph(text(words(25))), codeBlock(section)],
+    });
+  if (section === 9)
+    blocks.push({
+      type: 'blocklist',
+      version: 1,
+      listType: 'number',
+      start: 1,
+      loose: true,
+      children: [1, 2, 3].map((step) => ({
+        type: 'blocklistitem',
+        version: 1,
+        children: [paragraph(text(words(12))), codeBlock(section * 10 + step)],
+      })),
+    });
+  if (section === 11)
+    blocks.push(
+      paragraph(
+        text(`${words(8)} `),
+        { type: 'inlinehtml', version: 1, source: '<kbd>' },
+        text('Ctrl+K'),
+        { type: 'inlinehtml', version: 1, source: '</kbd>' },
+        text(` ${words(8)}`),
+      ),
+    );
   return blocks;
+}
+
+function paragraph(...children: Node[]): Node {
+  return { type: 'paragraph', version: 1, children };
 }
 
 function codeBlock(section: number): Node {

@@ -342,7 +342,7 @@ export async function run(report: BenchReport = () => {}): Promise<BenchResult[]
     value: median(allTimes),
     unit: 'ms',
     target: '≤ 30',
-    note: `cold (no cache): email + plain text${markdown ? ' + Markdown' : ''}; with two tables, five code blocks, a callout, three embeds and an HTML card; median of ${RUNS} (${distribution(allTimes)})${markdown ? '' : '; Markdown not included: src/core/export/markdown/index.ts does not export renderMarkdown yet'}`,
+    note: `cold (no cache): email + plain text${markdown ? ' + Markdown' : ''}; with two tables, nine code blocks, a callout, three embeds, an HTML card, a quote of several blocks, a list of steps with code and inline HTML; median of ${RUNS} (${distribution(allTimes)})${markdown ? '' : '; Markdown not included: src/core/export/markdown/index.ts does not export renderMarkdown yet'}`,
   });
   // The same edition without the content blocks, measured in the same run: the old figure.
   const classic = editionOfWords(42, false);

@@ -10,6 +10,7 @@ import {
   type SerializedElementNode,
   type Spread,
 } from 'lexical';
+import { BlockContainerNode } from './BlockContainerNode.ts';
 import { blockListFields, type BlockListType } from '../model/blockList.ts';
 
 export type SerializedBlockListNode = Spread<
@@ -122,7 +123,7 @@ export class BlockListNode extends ElementNode {
  * One item of a block list: a shadow root (as a table cell is) holding blocks, so that
  * select-all, Enter and block transforms stay inside the item.
  */
-export class BlockListItemNode extends ElementNode {
+export class BlockListItemNode extends BlockContainerNode {
   static override getType(): string {
     return 'blocklistitem';
   }
@@ -135,26 +136,8 @@ export class BlockListItemNode extends ElementNode {
     return $createBlockListItemNode().updateFromJSON(json);
   }
 
-  override createDOM() {
-    const dom = ($getDocument() as unknown as DocumentLike).createElement('li');
-    dom.className = 'gx-blocklist-item';
-    return dom;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override isShadowRoot(): boolean {
-    return true;
-  }
-
-  override canBeEmpty(): false {
-    return false;
-  }
-
-  override canIndent(): false {
-    return false;
+  protected override domShape() {
+    return { tag: 'li' as const, className: 'gx-blocklist-item' };
   }
 
   override insertNewAfter(_selection: RangeSelection, restoreSelection = true) {

@@ -1,12 +1,11 @@
 import {
   $applyNodeReplacement,
   $createParagraphNode,
-  $getDocument,
-  ElementNode,
   type LexicalNode,
   type RangeSelection,
   type SerializedElementNode,
 } from 'lexical';
+import { BlockContainerNode } from './BlockContainerNode.ts';
 
 /**
  * A quote that holds several blocks (a quoted email of two paragraphs, a quote with a list
@@ -15,7 +14,7 @@ import {
  * A quote of one run of text stays Lexical's QuoteNode, so existing documents keep their
  * shape; this node is only made for what a QuoteNode cannot hold.
  */
-export class QuoteBlockNode extends ElementNode {
+export class QuoteBlockNode extends BlockContainerNode {
   static override getType(): string {
     return 'quoteblock';
   }
@@ -28,28 +27,8 @@ export class QuoteBlockNode extends ElementNode {
     return $createQuoteBlockNode().updateFromJSON(json);
   }
 
-  override createDOM() {
-    // Only reached with a DOM (the renderer).
-    const dom = ($getDocument() as unknown as DocumentLike).createElement('blockquote');
-    dom.className = 'ge-quote-block';
-    return dom;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override isShadowRoot(): boolean {
-    // Select-all and block transforms stay inside the quote, as they do inside a table cell.
-    return true;
-  }
-
-  override canBeEmpty(): false {
-    return false;
-  }
-
-  override canIndent(): false {
-    return false;
+  protected override domShape() {
+    return { tag: 'blockquote' as const, className: 'ge-quote-block' };
   }
 
   override insertNewAfter(_selection: RangeSelection, restoreSelection = true) {
@@ -57,11 +36,6 @@ export class QuoteBlockNode extends ElementNode {
     this.insertAfter(paragraph, restoreSelection);
     return paragraph;
   }
-}
-
-// Core compiles without the DOM library; the element is only touched where one exists.
-interface DocumentLike {
-  createElement(tag: 'blockquote'): { className: string } & ReturnType<ElementNode['createDOM']>;
 }
 
 /** Creates an empty quote container; append its blocks before the update ends. */

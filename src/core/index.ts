@@ -20,6 +20,7 @@ export * from './lexical/QuoteBlockNode.ts';
 export { MAX_QUOTE_DEPTH, QUOTE_BLOCK_CHILD_TYPES } from './model/restoreQuoteBlock.ts';
 export * from './lexical/BlockListNode.ts';
 export * from './lexical/blockListEditing.ts';
+export { $insertBlockInListItem } from './lexical/listToBlockList.ts';
 export * from './lexical/EmbedNode.ts';
 export * from './lexical/HtmlCardNode.ts';
 export * from './lexical/InlineHtmlNode.ts';

@@ -96,4 +96,46 @@ describe('a list whose items hold blocks, in the editor', () => {
       }
     },
   );
+
+  it(
+    'Code block with the caret in a list item puts the code inside that item',
+    { timeout: 120_000 },
+    async () => {
+      const server = await startWorkbench(tempDir());
+      try {
+        const markdown = '# Steps weekly\n\n## Getting started\n\n1. Install the tool\n2. Run it\n';
+        const { summary } = value(await server.backend.invoke('editions.import', { markdown }));
+        const { page, errors, context } = await openAs(
+          chromium.browser,
+          `${server.openUrl}#/edition/${summary.id}`,
+          'Ada',
+        );
+        const card = page.locator('article.section-card').first();
+        await card.scrollIntoViewIfNeeded();
+        const body = sectionBody(page, 'Getting started');
+        await expect.poll(() => body.getAttribute('contenteditable')).toBe('true');
+        const step = body.getByText('Install the tool');
+        const box = await step.boundingBox();
+        if (box === null) throw new Error('the step is not on screen');
+        await step.click({ position: { x: box.width - 1, y: box.height / 2 } });
+        await card.getByRole('button', { name: 'Code block', exact: true }).click();
+        await page.keyboard.type('npm i galley');
+        const first = body.locator('ol.gx-blocklist > li').first();
+        await expect.poll(() => first.locator('.ge-code-block').innerText()).toBe('npm i galley');
+        expect(await body.locator('ol.gx-blocklist > li').nth(1).innerText()).toBe('Run it');
+        const stored = async () => {
+          const { edition } = value(
+            await server.backend.invoke('editions.get', { id: summary.id }),
+          );
+          return JSON.stringify(edition.sections[0]!.body.root.children[0] ?? null);
+        };
+        await expect.poll(stored, { timeout: 15_000 }).toMatch(/"blocklist".*npm i galley/);
+        await page.screenshot({ path: join(OUT, 'code-in-step.png'), fullPage: true });
+        expect(errors).toEqual([]);
+        await context.close();
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

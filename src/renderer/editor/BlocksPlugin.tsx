@@ -24,7 +24,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { useEffect } from 'react';
-import { $createButtonNode, $createImageNode } from '../../core/index.ts';
+import { $createButtonNode, $createImageNode, $insertBlockInListItem } from '../../core/index.ts';
 import { isAssetMime, uploadImageFile } from './assets.ts';
 import { errorText } from '../api/errorText.ts';
 import { INSERT_BUTTON_COMMAND, INSERT_DIVIDER_COMMAND, INSERT_IMAGE_COMMAND } from './commands.ts';
@@ -38,6 +38,7 @@ import { useEditorServices, type EditorServices } from './EditorServices.ts';
  * after it, so there is always somewhere to type.
  */
 export function $insertBlock(node: LexicalNode): void {
+  if ($insertBlockInListItem(node)) return;
   const selection = $getSelection();
   if ($isRangeSelection(selection) && selection.isCollapsed()) {
     const block = selection.anchor.getNode().getTopLevelElement();

@@ -1,7 +1,6 @@
 import { createDOMRange } from '@lexical/selection';
 import { $getAnchorAndFocusForUserState, type Binding, type UserState } from '@lexical/yjs';
 import {
-  $createRangeSelectionFromDom,
   $getNodeByKey,
   $getSelection,
   $isElementNode,
@@ -13,6 +12,7 @@ import {
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import type { CommentAnchor } from '../../core/index.ts';
+import { $pendingDomSelection } from '../editor/domSelection.ts';
 import type { CommentDraft } from './CommentsStore.ts';
 
 /**
@@ -87,11 +87,8 @@ export function $draftFromDomSelection(
   binding: Binding,
   sectionId: string,
 ): CommentDraft | null {
-  const dom = window.getSelection();
-  const root = editor.getRootElement();
-  if (dom === null || dom.isCollapsed || root === null || !root.contains(dom.anchorNode))
-    return null;
-  return $draftFromSelection(binding, sectionId, $createRangeSelectionFromDom(dom, editor));
+  const pending = $pendingDomSelection(editor);
+  return pending === null ? null : $draftFromSelection(binding, sectionId, pending);
 }
 
 /** The Lexical points a body anchor covers now, or null when its text is not there. */

@@ -2,11 +2,13 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
+  $setSelection,
   COMMAND_PRIORITY_LOW,
   INSERT_PARAGRAPH_COMMAND,
   KEY_BACKSPACE_COMMAND,
 } from 'lexical';
 import { useEffect } from 'react';
+import { $pendingDomSelection } from './domSelection.ts';
 import { $leaveQuoteOnBackspace, $leaveQuoteOnEnter } from './quoteBlockCommands.ts';
 import { registerQuoteBlockGuards } from './quoteBlockGuards.ts';
 
@@ -29,6 +31,9 @@ export function QuoteBlockPlugin() {
         editor.registerCommand(
           KEY_BACKSPACE_COMMAND,
           (event) => {
+            // Backspace right after Ctrl+Home can come before the editor has the new caret.
+            const pending = $pendingDomSelection(editor);
+            if (pending !== null) $setSelection(pending);
             if (!$leaveQuoteOnBackspace($getSelection())) return false;
             event.preventDefault();
             return true;

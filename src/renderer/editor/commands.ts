@@ -27,6 +27,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import type { ImagePayload } from '../../core/index.ts';
+import { $pendingDomSelection } from './domSelection.ts';
 import { $toggleQuoteBlock } from './quoteBlockCommands.ts';
 
 /** Opens the link popover in edit mode (toolbar button, Ctrl/Cmd+K). */
@@ -80,6 +81,8 @@ function $topLevelBlockOf(node: LexicalNode): LexicalNode {
  */
 export function setBlockType(editor: LexicalEditor, type: TextBlockType): void {
   editor.update(() => {
+    const pending = $pendingDomSelection(editor);
+    if (pending !== null) $setSelection(pending);
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
     const current = $blockTypeOf(selection);
@@ -102,6 +105,8 @@ export function setBlockType(editor: LexicalEditor, type: TextBlockType): void {
 /** Makes the selected blocks a bulleted or numbered list, or back into paragraphs. */
 export function toggleList(editor: LexicalEditor, type: 'bullet' | 'number'): void {
   editor.update(() => {
+    const pending = $pendingDomSelection(editor);
+    if (pending !== null) $setSelection(pending);
     if ($blockTypeOf($getSelection()) === type) {
       editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
     } else {
